@@ -1,0 +1,41 @@
+"""mlcourse — logistic regression and a three-layer sigmoid network, in the Coursera ML course's notation.
+
+One orientation everywhere, as in the course:
+
+- examples are **rows**: ``X`` has shape (m, n), one row per example;
+- every weight matrix ``Theta`` keeps the **bias in column 0**, so ``Theta1`` has shape
+  (s2, n+1) and ``Theta2`` has shape (K, s2+1);
+- a layer's raw scores are ``z = a @ Theta.T`` where ``a`` carries a leading column of ones;
+- λ is spelled ``lambda_`` (``lambda`` is a Python keyword).
+
+Modules, one concept each:
+
+================  ===================================================================
+``activations``   the sigmoid g(z) and its derivative g'(z), stable for any finite z
+``logistic``      logistic regression: cost, gradient, feature mapping, prediction, fit
+``network``       input → sigmoid hidden layer → K sigmoid outputs: forward, backprop
+``gradcheck``     numerical gradients by central differences, relative difference
+``optimize``      batch gradient descent (with divergence detection) and L-BFGS-B
+``datasets``      loaders for the data shipped in ``data/``, checksums verified
+``validation``    the input checks every public function shares
+================  ===================================================================
+
+Chapter 00 has the table of every symbol, its name in code and its shape.
+"""
+
+from . import activations, datasets, gradcheck, logistic, network, optimize, validation
+from .activations import sigmoid, sigmoid_gradient
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "activations",
+    "datasets",
+    "gradcheck",
+    "logistic",
+    "network",
+    "optimize",
+    "sigmoid",
+    "sigmoid_gradient",
+    "validation",
+]

@@ -1,0 +1,265 @@
+"""Input checks shared by every public function of the course.
+
+Every check raises ``TypeError`` (wrong kind of thing) or ``ValueError`` (right kind, wrong shape or
+value) with a message of the form ``<parameter> must …; got …``, so a learner sees which argument is
+wrong, what was expected and what arrived, instead of a numpy traceback from three calls deeper or,
+worse, a silent broadcast.
+
+The one silent bug that deserves its own message: labels of shape ``(m, 1)`` next to predictions of
+shape ``(m,)``. ``h - y`` then broadcasts to an ``(m, m)`` matrix and the cost comes out wrong
+without a word. Every label check here refuses ``(m, 1)`` and says how to fix it.
+"""
+
+from numbers import Integral, Real
+
+import numpy as np
+
+__all__ = [
+    "as_float_matrix",
+    "as_float_vector",
+    "check_binary_labels",
+    "check_class_labels",
+    "check_lambda",
+    "check_positive_int",
+    "check_positive_real",
+    "check_network_thetas",
+    "check_theta_for_X",
+]
+
+
+def _describe(array):
+    """Return e.g. 'a 2-D array of shape (100, 1)' for error messages."""
+    return f"a {array.ndim}-D array of shape {array.shape}"
+
+
+def _as_numeric_array(value, name):
+    """Convert ``value`` to a numpy array of real numbers or raise ``TypeError``."""
+    if value is None:
+        raise TypeError(f"{name} must be an array of numbers; got None")
+    try:
+        array = np.asarray(value)
+    except ValueError as error:  # ragged nested lists
+        raise TypeError(f"{name} must be a rectangular array of numbers; got {type(value).__name__} "
+                        f"that numpy cannot turn into one ({error})") from None
+    if array.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must hold real numbers; got an array of dtype {array.dtype}")
+    return array
+
+
+def _check_finite(array, name):
+    finite = np.isfinite(array)
+    if not finite.all():
+        bad = np.argwhere(~finite)
+        first = tuple(int(i) for i in bad[0])
+        where = first[0] if len(first) == 1 else first
+        raise ValueError(f"{name} must hold only finite numbers; got {len(bad)} NaN or inf value(s), "
+                         f"the first {array[first]} at index {where}")
+
+
+def as_float_matrix(X, name="X", *, columns=None, columns_reason=""):
+    """Return ``X`` as a finite float64 matrix, or raise naming ``name``.
+
+    Parameters
+    ----------
+    X : array_like, shape (m, n)
+    name : str
+        The parameter's name, used in error messages.
+    columns : int, optional
+        The number of columns ``X`` must have.
+    columns_reason : str, optional
+        Why it must have that many, appended to the message (e.g. "to match theta").
+
+    Returns
+    -------
+    ndarray of float64, shape (m, n)
+
+    Raises
+    ------
+    TypeError
+        If ``X`` does not hold real numbers.
+    ValueError
+        If ``X`` is not 2-D, has no rows, the wrong number of columns, or holds NaN/inf.
+    """
+    array = _as_numeric_array(X, name)
+    if array.ndim != 2:
+        raise ValueError(f"{name} must be a 2-D array of shape (m, n), one row per example; "
+                         f"got {_describe(array)}")
+    if array.shape[0] == 0:
+        raise ValueError(f"{name} must have at least one row (example); got shape {array.shape}")
+    if columns is not None and array.shape[1] != columns:
+        reason = f" {columns_reason}" if columns_reason else ""
+        raise ValueError(f"{name} must have {columns} columns{reason}; got shape {array.shape}")
+    array = array.astype(np.float64, copy=False)
+    _check_finite(array, name)
+    return array
+
+
+def as_float_vector(v, name, *, length=None, length_reason=""):
+    """Return ``v`` as a finite float64 vector of shape ``(length,)``, or raise naming ``name``.
+
+    A column ``(length, 1)`` or row ``(1, length)`` is refused rather than flattened: silently
+    reshaping would hide the orientation mistake the course wants learners to notice.
+    """
+    array = _as_numeric_array(v, name)
+    if array.ndim != 1:
+        hint = ""
+        if array.ndim == 2 and 1 in array.shape:
+            hint = f"; pass {name}.ravel() to turn it into a 1-D vector"
+        expected = f"({length},)" if length is not None else "(n,)"
+        raise ValueError(f"{name} must be a 1-D vector of shape {expected}; got {_describe(array)}{hint}")
+    if length is not None and array.shape[0] != length:
+        reason = f" {length_reason}" if length_reason else ""
+        raise ValueError(f"{name} must have shape ({length},){reason}; got {array.shape}")
+    array = array.astype(np.float64, copy=False)
+    _check_finite(array, name)
+    return array
+
+
+def _labels_shape(y, m, name):
+    """Check that labels are a vector of shape ``(m,)``; explain the ``(m, 1)`` trap if not."""
+    array = _as_numeric_array(y, name)
+    if array.shape == (m, 1):
+        raise ValueError(f"{name} must have shape (m,) = ({m},) to match X; got ({m}, 1). A column of "
+                         f"labels broadcasts against the ({m},) predictions into an {m}×{m} matrix and "
+                         f"gives a wrong cost without any error; pass {name}.ravel()")
+    if array.ndim != 1 or array.shape[0] != m:
+        raise ValueError(f"{name} must have shape (m,) = ({m},) to match the {m} rows of X; "
+                         f"got {_describe(array)}")
+    _check_finite(array.astype(np.float64), name)
+    return array
+
+
+def check_binary_labels(y, m, name="y"):
+    """Return binary labels as float64 of shape ``(m,)``, or raise.
+
+    Parameters
+    ----------
+    y : array_like, shape (m,)
+        Labels, each 0 or 1 (booleans are accepted).
+    m : int
+        The number of examples (rows of X).
+
+    Returns
+    -------
+    ndarray of float64, shape (m,)
+
+    Raises
+    ------
+    ValueError
+        If ``y`` is not of shape ``(m,)`` (``(m, 1)`` gets its own message) or holds a value other
+        than 0 and 1.
+    """
+    array = _labels_shape(y, m, name)
+    values = np.unique(array)
+    bad = values[(values != 0) & (values != 1)]
+    if bad.size:
+        shown = ", ".join(f"{v:g}" for v in bad[:5])
+        raise ValueError(f"{name} must hold only the labels 0 and 1; got {shown}"
+                         + (" …" if bad.size > 5 else ""))
+    return array.astype(np.float64)
+
+
+def check_class_labels(y, m, K, name="y"):
+    """Return class labels as int64 of shape ``(m,)`` in ``0..K-1``, or raise.
+
+    Parameters
+    ----------
+    y : array_like, shape (m,)
+        Integer class labels 0..K-1 (floats with integer values are accepted).
+    m : int
+        The number of examples (rows of X).
+    K : int
+        The number of classes (rows of Theta2).
+
+    Raises
+    ------
+    ValueError
+        If the shape is not ``(m,)``, a label is not a whole number, or lies outside ``0..K-1``. A
+        set of labels ``1..K`` (the Octave course's convention) gets a hint to subtract 1.
+    """
+    array = _labels_shape(y, m, name)
+    if array.dtype.kind == "f" and not np.all(array == np.round(array)):
+        index = int(np.argmax(array != np.round(array)))
+        raise ValueError(f"{name} must hold whole-number class labels 0..{K - 1}; "
+                         f"got {array[index]:g} at index {index}")
+    labels = array.astype(np.int64)
+    outside = (labels < 0) | (labels >= K)
+    if outside.any():
+        index = int(np.argmax(outside))
+        hint = ""
+        if labels.min() >= 1 and labels.max() == K:
+            hint = " (labels 1..K are the Octave course's convention; subtract 1 from y)"
+        raise ValueError(f"{name} must hold class labels 0..K-1 = 0..{K - 1}, K being the number of "
+                         f"output units (rows of Theta2); got {labels[index]} at index {index}{hint}")
+    return labels
+
+
+def _check_real_scalar(value, name):
+    if isinstance(value, bool) or not isinstance(value, Real):
+        if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf":
+            value = value.item()
+        else:
+            raise TypeError(f"{name} must be a real number; got {type(value).__name__} {value!r}")
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be a finite number; got {value}")
+    return value
+
+
+def check_lambda(lambda_):
+    """Return the regularisation strength as a float, or raise if it is negative or not a number.
+
+    A negative λ would reward large weights instead of penalising them, so it is refused.
+    """
+    value = _check_real_scalar(lambda_, "lambda_")
+    if value < 0:
+        raise ValueError(f"lambda_ must be ≥ 0 (it is a penalty on large weights); got {value:g}")
+    return value
+
+
+def check_positive_real(value, name):
+    """Return ``value`` as a float if it is a finite number > 0, or raise naming ``name``."""
+    number = _check_real_scalar(value, name)
+    if number <= 0:
+        raise ValueError(f"{name} must be > 0; got {number:g}")
+    return number
+
+
+def check_positive_int(value, name):
+    """Return ``value`` as an int if it is a whole number ≥ 1, or raise naming ``name``."""
+    if isinstance(value, bool) or not isinstance(value, Integral):
+        raise TypeError(f"{name} must be a whole number ≥ 1; got {type(value).__name__} {value!r}")
+    if value < 1:
+        raise ValueError(f"{name} must be ≥ 1; got {value}")
+    return int(value)
+
+
+def check_theta_for_X(theta, X):
+    """Return ``theta`` as float64 of shape ``(n+1,)`` matching the ``n+1`` columns of ``X``."""
+    return as_float_vector(theta, "theta", length=X.shape[1],
+                           length_reason=f"to match the {X.shape[1]} columns of X (intercept included)")
+
+
+def check_network_thetas(Theta1, Theta2, n):
+    """Return both weight matrices as float64 after checking they fit ``n`` input features.
+
+    Parameters
+    ----------
+    Theta1 : array_like, shape (s2, n+1)
+        Weights into the hidden layer; column 0 multiplies the bias unit.
+    Theta2 : array_like, shape (K, s2+1)
+        Weights into the output layer; column 0 multiplies the hidden bias unit.
+    n : int
+        The number of input features (columns of X, which has no bias column).
+
+    Raises
+    ------
+    ValueError
+        If either matrix is not 2-D or its columns do not fit the layer before it.
+    """
+    Theta1 = as_float_matrix(Theta1, "Theta1", columns=n + 1,
+                             columns_reason=f"= n+1 (bias + the {n} features of X)")
+    s2 = Theta1.shape[0]
+    Theta2 = as_float_matrix(Theta2, "Theta2", columns=s2 + 1,
+                             columns_reason=f"= s2+1 (bias + the {s2} hidden units, the rows of Theta1)")
+    return Theta1, Theta2
