@@ -10,7 +10,7 @@ import numpy as np
 
 from .validation import _as_numeric_array
 
-__all__ = ["sigmoid", "sigmoid_gradient"]
+__all__ = ["sigmoid", "sigmoid_gradient", "sigmoid_into"]
 
 
 def _as_float(z):
@@ -43,16 +43,35 @@ def sigmoid(z):
     - for z ≥ 0, g(z) = 1 / (1 + t);
     - for z < 0, g(z) = e^z / (1 + e^z) = t / (1 + t).
 
-    Both branches are the same function; choosing by sign keeps the exponent ≤ 0. Chapter 01 shows
-    the naive formula failing where this one does not.
+    Both are the same function, and in each the exponent is ≤ 0, so nothing can overflow.
+    Chapter 01 shows the naive formula failing where this one does not.
     """
     z = _as_float(z)
-    t = np.exp(-np.abs(z))
-    out = np.divide(1.0, 1.0 + t, out=np.empty_like(z))  # an array even when z is 0-d
-    # for negative z, g(z) = t/(1+t): multiply in place rather than compute 1 - 1/(1+t), whose
-    # subtraction would lose every digit once g(z) is tiny
-    np.multiply(out, t, out=out, where=z < 0)
-    return out[()]  # a 0-d array becomes a numpy scalar
+    return sigmoid_into(z, np.empty_like(z), np.empty_like(z))[()]  # [()]: a 0-d array becomes a scalar
+
+
+def sigmoid_into(z, out, scratch):
+    """Write g(z) into ``out`` using ``scratch`` as working memory; return ``out``.
+
+    The allocation-free form of :func:`sigmoid` for the network's inner loop, where fresh
+    megabyte-sized temporaries on every call cost more than the arithmetic. ``z``, ``out`` and
+    ``scratch`` are float64 arrays of one shape; ``out`` may be a strided view (e.g. ``a2[:, 1:]``)
+    but must not overlap ``z`` or ``scratch``. No validation: callers pass checked arrays.
+
+    Notes
+    -----
+    With t = e^-|z|, g(z) = 1/(1 + t) for z ≥ 0 and t/(1 + t) for z < 0 — the two textbook forms,
+    each used where its exponent is ≤ 0. The numerator (1 or t) is max(t, [z ≥ 0]): t ≤ 1 always,
+    so the comparison's 1 wins for z ≥ 0 and its 0 loses for z < 0. One exponential, no branch.
+    """
+    np.abs(z, out=scratch)
+    np.negative(scratch, out=scratch)
+    np.exp(scratch, out=scratch)  # t = e^-|z|, in (0, 1]
+    np.greater_equal(z, 0.0, out=out)  # 1.0 where z ≥ 0, else 0.0
+    np.maximum(out, scratch, out=out)  # the numerator: 1 where z ≥ 0, t where z < 0
+    scratch += 1.0
+    out /= scratch
+    return out
 
 
 def sigmoid_gradient(z):

@@ -19,10 +19,11 @@ __all__ = [
     "as_float_vector",
     "check_binary_labels",
     "check_class_labels",
+    "check_finite_matrix",
     "check_lambda",
+    "check_network_thetas",
     "check_positive_int",
     "check_positive_real",
-    "check_network_thetas",
     "check_theta_for_X",
 ]
 
@@ -56,7 +57,7 @@ def _check_finite(array, name):
                          f"the first {array[first]} at index {where}")
 
 
-def as_float_matrix(X, name="X", *, columns=None, columns_reason=""):
+def as_float_matrix(X, name="X", *, columns=None, columns_reason="", check_finite=True):
     """Return ``X`` as a finite float64 matrix, or raise naming ``name``.
 
     Parameters
@@ -68,6 +69,10 @@ def as_float_matrix(X, name="X", *, columns=None, columns_reason=""):
         The number of columns ``X`` must have.
     columns_reason : str, optional
         Why it must have that many, appended to the message (e.g. "to match theta").
+    check_finite : bool, default True
+        Scan every entry for NaN/inf. A caller that will see a non-finite entry anyway (because it
+        propagates into a result it checks) may pass False and call ``check_finite_matrix`` only
+        when that result is not finite, saving a full pass over a large ``X``.
 
     Returns
     -------
@@ -90,8 +95,14 @@ def as_float_matrix(X, name="X", *, columns=None, columns_reason=""):
         reason = f" {columns_reason}" if columns_reason else ""
         raise ValueError(f"{name} must have {columns} columns{reason}; got shape {array.shape}")
     array = array.astype(np.float64, copy=False)
-    _check_finite(array, name)
+    if check_finite:
+        _check_finite(array, name)
     return array
+
+
+def check_finite_matrix(X, name="X"):
+    """Raise ``ValueError`` naming the first NaN/inf entry of ``X``, if it has one."""
+    _check_finite(X, name)
 
 
 def as_float_vector(v, name, *, length=None, length_reason=""):

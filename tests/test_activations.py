@@ -1,0 +1,83 @@
+"""The sigmoid and its derivative: hand-worked values, symmetry, and silence at the extremes."""
+
+import math
+
+import numpy as np
+import pytest
+
+from mlcourse import sigmoid, sigmoid_gradient
+from mlcourse.activations import sigmoid_into
+
+
+def test_hand_worked_values():
+    # g(0) = 1/(1 + e^0) = 1/2, and g'(0) = g(0)(1 - g(0)) = 1/2 · 1/2 = 1/4
+    assert sigmoid(0.0) == pytest.approx(0.5, abs=0)
+    assert sigmoid_gradient(0.0) == pytest.approx(0.25, abs=0)
+    # g(ln 3) = 1/(1 + 1/3) = 3/4 and g'(ln 3) = 3/4 · 1/4 = 3/16
+    assert sigmoid(math.log(3)) == pytest.approx(0.75, rel=1e-15)
+    assert sigmoid_gradient(math.log(3)) == pytest.approx(3 / 16, rel=1e-15)
+    # g(-ln 3) = 1/(1 + 3) = 1/4: the negative branch of the formula
+    assert sigmoid(-math.log(3)) == pytest.approx(0.25, rel=1e-15)
+
+
+def test_symmetry_g_of_minus_z_is_one_minus_g():
+    z = np.linspace(-30, 30, 601)
+    np.testing.assert_allclose(sigmoid(-z), 1 - sigmoid(z), rtol=0, atol=1e-15)
+    np.testing.assert_allclose(sigmoid_gradient(-z), sigmoid_gradient(z), rtol=1e-15)
+
+
+def test_gradient_matches_g_times_one_minus_g_and_finite_differences():
+    z = np.linspace(-10, 10, 81)
+    g = sigmoid(z)
+    np.testing.assert_allclose(sigmoid_gradient(z), g * (1 - g), rtol=1e-12, atol=1e-17)
+    epsilon = 1e-5  # central differences: truncation error ~ ε² |g'''| / 6 ≈ 1e-11
+    numerical = (sigmoid(z + epsilon) - sigmoid(z - epsilon)) / (2 * epsilon)
+    np.testing.assert_allclose(sigmoid_gradient(z), numerical, rtol=0, atol=1e-10)
+
+
+def test_extremes_are_finite_exact_and_silent():
+    # pyproject turns warnings into errors, so an overflow in exp would fail this test
+    z = np.array([-1000.0, -745.0, -40.0, 40.0, 1000.0, np.finfo(float).max, -np.finfo(float).max])
+    g = sigmoid(z)
+    assert np.all(np.isfinite(g))
+    assert g[0] == 0.0
+    assert g[4] == 1.0
+    assert g[5] == 1.0
+    assert g[6] == 0.0
+    # in the negative tail g(z) = e^z to double precision: relative accuracy is kept
+    assert g[2] == pytest.approx(math.exp(-40.0), rel=1e-14)
+    gp = sigmoid_gradient(z)
+    assert np.all(np.isfinite(gp))
+    assert np.all(gp >= 0)
+    # g'(±40) = e^-40 / (1 + e^-40)² ≈ e^-40, where g(1 - g) would round to exactly 0
+    assert gp[3] == pytest.approx(math.exp(-40.0), rel=1e-14)
+
+
+def test_shapes_and_scalars():
+    assert isinstance(sigmoid(1.0), np.floating)
+    assert sigmoid(np.zeros((3, 4))).shape == (3, 4)
+    assert sigmoid([1, 2, 3]).dtype == np.float64  # integer input is accepted and promoted
+    assert sigmoid_gradient(np.zeros((2, 5, 1))).shape == (2, 5, 1)
+
+
+def test_input_is_not_modified():
+    z = np.array([-3.0, 0.0, 3.0])
+    sigmoid(z)
+    sigmoid_gradient(z)
+    np.testing.assert_array_equal(z, [-3.0, 0.0, 3.0])
+
+
+def test_sigmoid_into_writes_a_strided_view():
+    z = np.linspace(-5, 5, 12).reshape(4, 3)
+    target = np.full((4, 4), 7.0)
+    sigmoid_into(z, target[:, 1:], np.empty_like(z))
+    np.testing.assert_allclose(target[:, 1:], sigmoid(z), rtol=1e-15)
+    np.testing.assert_array_equal(target[:, 0], 7.0)
+
+
+@pytest.mark.parametrize("bad", ["a", ["x", "y"], None, {1: 2}])
+def test_non_numeric_input_is_a_type_error(bad):
+    with pytest.raises(TypeError, match="z must"):
+        sigmoid(bad)
+    with pytest.raises(TypeError, match="z must"):
+        sigmoid_gradient(bad)

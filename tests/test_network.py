@@ -1,0 +1,349 @@
+"""The three-layer network: forward pass, cost, backpropagation (vectorised and per example),
+initialisation, packing, prediction and training."""
+
+import math
+
+import numpy as np
+import pytest
+
+from mlcourse import network
+
+
+def numerical_gradient(f, theta, epsilon=1e-4):
+    """Central differences, written out here so the tests do not trust the library's own helper."""
+    grad = np.zeros_like(theta)
+    for i in range(theta.size):
+        step = np.zeros_like(theta)
+        step.flat[i] = epsilon
+        grad.flat[i] = (f(theta + step) - f(theta - step)) / (2 * epsilon)
+    return grad
+
+
+def relative_difference(a, b):
+    return np.linalg.norm(a - b) / np.linalg.norm(a + b)
+
+
+def small_problem(m=6, n=4, s2=5, K=3, seed=0):
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(m, n))
+    y = np.arange(m) % K  # every class appears
+    rng.shuffle(y)
+    Theta1, Theta2 = network.initialize_weights(n, s2, K, seed=seed + 1)
+    return Theta1, Theta2, X, y
+
+
+# --- forward pass --------------------------------------------------------------------------------
+
+def test_forward_shapes_and_bias_units():
+    Theta1, Theta2, X, _ = small_problem(m=6, n=4, s2=5, K=3)
+    out = network.forward(Theta1, Theta2, X)
+    assert out.a1.shape == (6, 5)
+    assert out.z2.shape == (6, 5)
+    assert out.a2.shape == (6, 6)
+    assert out.z3.shape == (6, 3)
+    assert out.a3.shape == (6, 3)
+    np.testing.assert_array_equal(out.a1[:, 0], 1.0)
+    np.testing.assert_array_equal(out.a2[:, 0], 1.0)
+    np.testing.assert_array_equal(out.a1[:, 1:], X)
+
+
+def test_forward_matches_the_formulas_written_out():
+    Theta1, Theta2, X, _ = small_problem()
+    a1 = np.column_stack([np.ones(len(X)), X])
+    z2 = a1 @ Theta1.T
+    a2 = np.column_stack([np.ones(len(X)), 1 / (1 + np.exp(-z2))])
+    z3 = a2 @ Theta2.T
+    out = network.forward(Theta1, Theta2, X)
+    np.testing.assert_allclose(out.z2, z2, rtol=1e-13)
+    np.testing.assert_allclose(out.a2, a2, rtol=1e-13)
+    np.testing.assert_allclose(out.a3, 1 / (1 + np.exp(-z3)), rtol=1e-13)
+
+
+def test_predict_is_argmax_of_outputs():
+    Theta1, Theta2, X, _ = small_problem(m=40)
+    expected = np.argmax(network.forward(Theta1, Theta2, X).a3, axis=1)
+    np.testing.assert_array_equal(network.predict(Theta1, Theta2, X), expected)
+    np.testing.assert_allclose(network.predict_proba(Theta1, Theta2, X),
+                               network.forward(Theta1, Theta2, X).a3)
+
+
+# --- cost ----------------------------------------------------------------------------------------
+
+def test_cost_with_zero_weights_is_K_ln2():
+    # All weights 0 → z3 = 0 → every output h_k = 1/2. Each of the K output units then costs
+    # -y ln ½ - (1-y) ln ½ = ln 2 whatever y is, so J = (1/m) · m · K · ln 2 = K ln 2, and the
+    # penalty of zero weights is 0 for any λ.
+    X = np.random.default_rng(3).normal(size=(7, 4))
+    y = np.array([0, 1, 2, 0, 1, 2, 0])
+    for lambda_ in (0.0, 3.0):
+        J = network.cost(np.zeros((5, 5)), np.zeros((3, 6)), X, y, lambda_)
+        assert J == pytest.approx(3 * math.log(2), rel=1e-15)
+
+
+def test_cost_hand_worked_one_example():
+    # One input x = 2, one hidden unit, one output unit (K = 1, so the only label is 0 and its
+    # one-hot vector is y = [1]).
+    # Θ(1) = [0, 0.5]: z2 = 0 + 0.5·2 = 1, a2 = [1, g(1)].
+    # Θ(2) = [-1, 2]: z3 = -1 + 2 g(1) ≈ 0.4621. With y = 1 the cost is -ln g(z3) = ln(1 + e^-z3).
+    g1 = 1 / (1 + math.exp(-1))
+    z3 = -1 + 2 * g1
+    expected = math.log(1 + math.exp(-z3))
+    J = network.cost([[0.0, 0.5]], [[-1.0, 2.0]], [[2.0]], [0])
+    assert J == pytest.approx(expected, rel=1e-14)
+    # λ = 4 adds λ/(2m) Σ Θ² off the bias columns: 4/2 · (0.5² + 2²) = 8.5
+    J_reg = network.cost([[0.0, 0.5]], [[-1.0, 2.0]], [[2.0]], [0], lambda_=4.0)
+    assert J_reg == pytest.approx(expected + 8.5, rel=1e-14)
+
+
+def test_bias_columns_are_not_regularised():
+    Theta1, Theta2, X, y = small_problem()
+    shifted1, shifted2 = Theta1.copy(), Theta2.copy()
+    shifted1[:, 0] += 10.0
+    shifted2[:, 0] -= 10.0
+    penalty = network.cost(Theta1, Theta2, X, y, 2.0) - network.cost(Theta1, Theta2, X, y, 0.0)
+    penalty_shifted = (network.cost(shifted1, shifted2, X, y, 2.0)
+                       - network.cost(shifted1, shifted2, X, y, 0.0))
+    assert penalty == pytest.approx(penalty_shifted, rel=1e-12)
+    g1, g2 = network.gradient(Theta1, Theta2, X, y, 2.0)
+    g1_0, g2_0 = network.gradient(Theta1, Theta2, X, y, 0.0)
+    np.testing.assert_allclose(g1[:, 0], g1_0[:, 0], rtol=1e-15)
+    np.testing.assert_allclose(g2[:, 0], g2_0[:, 0], rtol=1e-15)
+
+
+def test_cost_matches_naive_formula_where_that_is_safe():
+    Theta1, Theta2, X, y = small_problem(m=20)
+    h = network.forward(Theta1, Theta2, X).a3
+    Y = network.one_hot(y, 3)
+    naive = np.sum(-Y * np.log(h) - (1 - Y) * np.log(1 - h)) / len(X)
+    naive += 0.7 / (2 * len(X)) * (np.sum(Theta1[:, 1:] ** 2) + np.sum(Theta2[:, 1:] ** 2))
+    assert network.cost(Theta1, Theta2, X, y, 0.7) == pytest.approx(naive, rel=1e-12)
+
+
+def test_saturated_outputs_give_finite_exact_cost_and_gradient():
+    # Θ(2) = [[1000, 0], [-1000, 0]] makes z3 = [1000, -1000] for every example: output 0 is
+    # saturated at 1, output 1 at 0. With label 1 (wrong on both units) each unit costs
+    # ln(1 + e^1000) - 0·1000 ≈ 1000 and ln(1 + e^-1000) - 1·(-1000) ≈ 1000, so J = 2000.
+    X = np.ones((3, 2))
+    Theta1 = np.zeros((1, 3))
+    Theta2 = np.array([[1000.0, 0.0], [-1000.0, 0.0]])
+    y = np.array([1, 1, 1])
+    J, (g1, g2) = network.cost_and_gradient(Theta1, Theta2, X, y)
+    assert J == pytest.approx(2000.0, rel=1e-15)
+    assert np.all(np.isfinite(g1))
+    assert np.all(np.isfinite(g2))
+    # δ(3) = a3 - y = [1 - 0, 0 - 1] for every example, and a2 = [1, 1/2]
+    np.testing.assert_allclose(g2, [[1.0, 0.5], [-1.0, -0.5]], rtol=1e-15)
+
+
+# --- backpropagation -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("m", "n", "s2", "K"), [(1, 1, 1, 1), (5, 3, 5, 3), (9, 6, 4, 4), (12, 2, 7, 5)])
+@pytest.mark.parametrize("lambda_", [0.0, 1.0, 3.0])
+def test_backprop_matches_numerical_gradient(m, n, s2, K, lambda_):
+    Theta1, Theta2, X, y = small_problem(m, n, s2, K, seed=m + n)
+
+    def J(params):
+        return network.cost(*network.unpack(params, n, s2, K), X, y, lambda_)
+
+    analytic = network.pack(*network.gradient(Theta1, Theta2, X, y, lambda_))
+    numerical = numerical_gradient(J, network.pack(Theta1, Theta2))
+    assert relative_difference(analytic, numerical) < 1e-9
+
+
+@pytest.mark.parametrize("lambda_", [0.0, 3.0])
+def test_loop_backprop_equals_vectorised(lambda_):
+    Theta1, Theta2, X, y = small_problem(m=25, n=6, s2=8, K=4, seed=5)
+    vectorised = network.gradient(Theta1, Theta2, X, y, lambda_)
+    looped = network.gradient_loop(Theta1, Theta2, X, y, lambda_)
+    for v, lo in zip(vectorised, looped, strict=True):
+        np.testing.assert_allclose(v, lo, rtol=1e-12, atol=1e-15)
+
+
+def test_cost_and_gradient_agree_with_separate_calls():
+    Theta1, Theta2, X, y = small_problem(m=10)
+    J, (g1, g2) = network.cost_and_gradient(Theta1, Theta2, X, y, 0.5)
+    assert J == pytest.approx(network.cost(Theta1, Theta2, X, y, 0.5), rel=1e-15)
+    s1, s2 = network.gradient(Theta1, Theta2, X, y, 0.5)
+    np.testing.assert_array_equal(g1, s1)
+    np.testing.assert_array_equal(g2, s2)
+
+
+def test_results_do_not_share_memory_between_calls():
+    # the kernel reuses scratch arrays; nothing it returns may change when it runs again
+    Theta1, Theta2, X, y = small_problem(m=10)
+    g1, g2 = network.gradient(Theta1, Theta2, X, y)
+    kept = g1.copy(), g2.copy()
+    network.gradient(Theta1 * 2, Theta2 * 3, X, y)
+    np.testing.assert_array_equal(g1, kept[0])
+    np.testing.assert_array_equal(g2, kept[1])
+    out = network.forward(Theta1, Theta2, X)
+    z2 = out.z2.copy()
+    network.cost(Theta1 * 5, Theta2, X, y)
+    np.testing.assert_array_equal(out.z2, z2)
+
+
+def test_nn_cost_function_is_the_packed_form():
+    Theta1, Theta2, X, y = small_problem()
+    J, grad = network.nn_cost_function(network.pack(Theta1, Theta2), 4, 5, 3, X, y, 1.0)
+    J_ref, grads = network.cost_and_gradient(Theta1, Theta2, X, y, 1.0)
+    assert J == J_ref
+    np.testing.assert_array_equal(grad, network.pack(*grads))
+
+
+def test_inputs_are_not_modified():
+    Theta1, Theta2, X, y = small_problem()
+    copies = [a.copy() for a in (Theta1, Theta2, X, y)]
+    network.cost_and_gradient(Theta1, Theta2, X, y, 1.0)
+    network.gradient_loop(Theta1, Theta2, X, y, 1.0)
+    network.forward(Theta1, Theta2, X)
+    for original, copy in zip((Theta1, Theta2, X, y), copies, strict=True):
+        np.testing.assert_array_equal(original, copy)
+
+
+# --- initialisation and packing ------------------------------------------------------------------
+
+def test_random_initialize_is_seeded_and_bounded():
+    W = network.random_initialize(400, 25, seed=42)
+    assert W.shape == (25, 401)
+    epsilon_init = math.sqrt(6) / math.sqrt(400 + 25)  # ≈ 0.1188
+    assert np.abs(W).max() <= epsilon_init
+    assert np.abs(W).max() > 0.9 * epsilon_init  # 10,025 uniform draws reach close to the bound
+    np.testing.assert_array_equal(W, network.random_initialize(400, 25, seed=42))
+    assert not np.array_equal(W, network.random_initialize(400, 25, seed=43))
+
+
+def test_initialize_weights_same_seed_same_network():
+    a = network.initialize_weights(64, 25, 10, seed=7)
+    b = network.initialize_weights(64, 25, 10, seed=7)
+    c = network.initialize_weights(64, 25, 10, seed=8)
+    assert a[0].shape == (25, 65)
+    assert a[1].shape == (10, 26)
+    np.testing.assert_array_equal(a[0], b[0])
+    np.testing.assert_array_equal(a[1], b[1])
+    assert not np.array_equal(a[0], c[0])
+
+
+def test_debug_initialize_fills_column_by_column_with_sines():
+    W = network.debug_initialize(2, 3)  # shape (3, 3)
+    assert W.shape == (3, 3)
+    # column-major, as Octave's reshape: W[0,0] = sin(1)/10, W[1,0] = sin(2)/10, W[0,1] = sin(4)/10
+    assert W[0, 0] == pytest.approx(math.sin(1) / 10, rel=1e-15)
+    assert W[1, 0] == pytest.approx(math.sin(2) / 10, rel=1e-15)
+    assert W[0, 1] == pytest.approx(math.sin(4) / 10, rel=1e-15)
+
+
+def test_pack_unpack_round_trip_and_order():
+    Theta1, Theta2, _, _ = small_problem(n=4, s2=5, K=3)
+    params = network.pack(Theta1, Theta2)
+    assert params.shape == (5 * 5 + 3 * 6,)
+    np.testing.assert_array_equal(params[:5], Theta1[0])  # row-major: Theta1's first row first
+    np.testing.assert_array_equal(params[25:31], Theta2[0])
+    back1, back2 = network.unpack(params, 4, 5, 3)
+    np.testing.assert_array_equal(back1, Theta1)
+    np.testing.assert_array_equal(back2, Theta2)
+    back1[0, 0] = 99.0
+    assert params[0] != 99.0  # unpack returns copies
+
+
+def test_one_hot():
+    np.testing.assert_array_equal(network.one_hot([2, 0, 1], 3), [[0, 0, 1], [1, 0, 0], [0, 1, 0]])
+
+
+# --- validation ----------------------------------------------------------------------------------
+
+def test_label_errors():
+    Theta1, Theta2, X, y = small_problem(m=6, K=3)
+    with pytest.raises(ValueError, match=r"y must have shape \(m,\) = \(6,\) to match X; got \(6, 1\)"):
+        network.cost(Theta1, Theta2, X, y.reshape(-1, 1))
+    with pytest.raises(ValueError, match=r"y must hold class labels 0..K-1 = 0..2, K being the number of output units .*got 3 at index 0"):
+        network.cost(Theta1, Theta2, X, np.array([3, 0, 1, 2, 0, 1]))
+    with pytest.raises(ValueError, match=r"got -1 at index 1"):
+        network.gradient(Theta1, Theta2, X, np.array([0, -1, 1, 2, 0, 1]))
+    with pytest.raises(ValueError, match=r"1..K are the Octave course's convention; subtract 1"):
+        network.cost(Theta1, Theta2, X, np.array([1, 2, 3, 1, 2, 3]))
+    with pytest.raises(ValueError, match=r"whole-number class labels 0..2; got 1.5 at index 2"):
+        network.cost(Theta1, Theta2, X, np.array([0, 1, 1.5, 2, 0, 1]))
+    with pytest.raises(ValueError, match=r"y must have shape \(m,\) = \(6,\) to match the 6 rows of X; got a 1-D array of shape \(5,\)"):
+        network.cost(Theta1, Theta2, X, y[:5])
+
+
+def test_theta_shape_errors():
+    Theta1, Theta2, X, y = small_problem(m=6, n=4, s2=5, K=3)
+    with pytest.raises(ValueError, match=r"Theta1 must have 5 columns = n\+1 \(bias \+ the 4 features of X\); got shape \(5, 4\)"):
+        network.cost(Theta1[:, 1:], Theta2, X, y)
+    with pytest.raises(ValueError, match=r"Theta2 must have 6 columns = s2\+1 .*got shape \(3, 5\)"):
+        network.gradient(Theta1, Theta2[:, 1:], X, y)
+    with pytest.raises(ValueError, match=r"Theta1 must be a 2-D array"):
+        network.forward(Theta1.ravel(), Theta2, X)
+
+
+def test_X_errors():
+    Theta1, Theta2, X, y = small_problem(m=6, n=4)
+    bad = X.copy()
+    bad[2, 3] = np.nan
+    with pytest.raises(ValueError, match=r"X must hold only finite numbers; got 1 NaN or inf value\(s\), the first nan at index \(2, 3\)"):
+        network.cost(Theta1, Theta2, bad, y)
+    bad[2, 3] = np.inf
+    with pytest.raises(ValueError, match=r"X must hold only finite numbers.*index \(2, 3\)"):
+        network.cost_and_gradient(Theta1, Theta2, bad, y)
+    with pytest.raises(ValueError, match=r"X must hold only finite numbers"):
+        network.gradient_loop(Theta1, Theta2, bad, y)
+    with pytest.raises(ValueError, match=r"X must be a 2-D array of shape \(m, n\).*got a 1-D array"):
+        network.predict(Theta1, Theta2, X[0])
+    with pytest.raises(TypeError, match=r"X must hold real numbers; got an array of dtype <U1"):
+        network.cost(Theta1, Theta2, [["a"] * 4] * 6, y)
+    with pytest.raises(ValueError, match=r"X @ Theta1.T overflowed.*largest \|X\| = 1e\+308"):
+        network.cost(np.ones_like(Theta1), Theta2, np.full((6, 4), 1e308), y)
+
+
+def test_lambda_and_size_errors():
+    Theta1, Theta2, X, y = small_problem()
+    with pytest.raises(ValueError, match=r"lambda_ must be ≥ 0 .*got -1"):
+        network.cost(Theta1, Theta2, X, y, lambda_=-1)
+    with pytest.raises(TypeError, match=r"lambda_ must be a real number; got str"):
+        network.gradient(Theta1, Theta2, X, y, lambda_="1")
+    with pytest.raises(ValueError, match=r"nn_params must have shape \(43,\) = hidden_size"):
+        network.unpack(np.zeros(42), 4, 5, 3)
+    with pytest.raises(ValueError, match=r"hidden_size must be ≥ 1; got 0"):
+        network.fit(X, y, hidden_size=0)
+    with pytest.raises(ValueError, match=r'method must be "lbfgs" or "gradient_descent"; got \'sgd\''):
+        network.fit(X, y, method="sgd")
+
+
+# --- training ------------------------------------------------------------------------------------
+
+def blobs(m_per_class=40, K=3, seed=0):
+    """K well-separated Gaussian clusters in 2-D: a problem any working network solves."""
+    rng = np.random.default_rng(seed)
+    centres = np.array([[0.0, 0.0], [3.0, 3.0], [-3.0, 3.0], [3.0, -3.0]])[:K]
+    X = np.vstack([c + 0.5 * rng.normal(size=(m_per_class, 2)) for c in centres])
+    y = np.repeat(np.arange(K), m_per_class)
+    return X, y
+
+
+def test_fit_lbfgs_learns_separable_blobs():
+    X, y = blobs()
+    trained = network.fit(X, y, hidden_size=5, lambda_=0.1, max_iters=200, seed=0)
+    assert trained.accuracy(X, y) > 0.97
+    assert trained.result.cost_history[-1] < 0.2 * trained.result.cost_history[0]
+
+
+def test_fit_gradient_descent_decreases_and_reports_divergence():
+    X, y = blobs()
+    slow = network.fit(X, y, hidden_size=5, lambda_=0.0, method="gradient_descent", alpha=0.5,
+                       max_iters=50, seed=0)
+    assert np.all(np.diff(slow.result.cost_history) <= 0)
+    assert not slow.result.diverged
+    wild = network.fit(X * 50, y, hidden_size=5, lambda_=0.0, method="gradient_descent",
+                       alpha=500.0, max_iters=50, seed=0)
+    assert wild.result.diverged
+    assert "alpha" in wild.result.message
+
+
+def test_fit_on_digits_reaches_96_percent_held_out():
+    from mlcourse import datasets
+
+    X, y = datasets.load_digits()
+    X_train, X_test, y_train, y_test = datasets.train_test_split(X / 16.0, y, test_fraction=0.25, seed=0)
+    trained = network.fit(X_train, y_train, hidden_size=25, lambda_=1.0, max_iters=300, seed=0)
+    assert trained.accuracy(X_test, y_test) >= 0.96
