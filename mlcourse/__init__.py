@@ -17,13 +17,25 @@ Modules, one concept each:
 ``gradcheck``     numerical gradients by central differences, relative difference
 ``optimize``      batch gradient descent (with divergence detection) and L-BFGS-B
 ``datasets``      loaders for the data shipped in ``data/``, checksums verified
+``notation``      Θ = [b | W]: moving weights to and from the W, b of other notations
+``environment``   is this the Python and the package versions the course was tested with?
 ``validation``    the input checks every public function shares
 ================  ===================================================================
 
 Chapter 00 has the table of every symbol, its name in code and its shape.
 """
 
-from . import activations, datasets, gradcheck, logistic, network, optimize, validation
+from . import (
+    activations,
+    datasets,
+    environment,
+    gradcheck,
+    logistic,
+    network,
+    notation,
+    optimize,
+    validation,
+)
 from .activations import sigmoid, sigmoid_gradient
 
 __version__ = "0.1.0"
@@ -31,9 +43,11 @@ __version__ = "0.1.0"
 __all__ = [
     "activations",
     "datasets",
+    "environment",
     "gradcheck",
     "logistic",
     "network",
+    "notation",
     "optimize",
     "sigmoid",
     "sigmoid_gradient",

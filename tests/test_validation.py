@@ -1,0 +1,105 @@
+"""The shared input checks: each error names the parameter and says what was expected and what came."""
+
+import numpy as np
+import pytest
+
+from mlcourse import validation as v
+
+
+def test_as_float_matrix_accepts_lists_and_ints_and_converts():
+    X = v.as_float_matrix([[1, 2], [3, 4]])
+    assert X.dtype == np.float64
+    assert X.shape == (2, 2)
+
+
+def test_as_float_matrix_does_not_copy_float64():
+    X = np.ones((3, 2))
+    assert v.as_float_matrix(X) is X  # validation must not cost a copy of a large X
+
+
+@pytest.mark.parametrize(("value", "error", "message"), [
+    (np.ones(3), ValueError, r"X must be a 2-D array of shape \(m, n\), one row per example; got a 1-D array of shape \(3,\)"),
+    (np.ones((2, 2, 2)), ValueError, r"got a 3-D array of shape \(2, 2, 2\)"),
+    (np.ones((0, 3)), ValueError, r"X must have at least one row \(example\); got shape \(0, 3\)"),
+    ([[1, 2], [3]], TypeError, r"X must be a rectangular array of numbers"),
+    ([["a", "b"]], TypeError, r"X must hold real numbers; got an array of dtype <U1"),
+    (None, TypeError, r"X must be an array of numbers; got None"),
+    (np.array([[1.0, np.nan], [np.inf, 0.0]]), ValueError, r"X must hold only finite numbers; got 2 NaN or inf value\(s\), the first nan at index \(0, 1\)"),
+])
+def test_as_float_matrix_errors(value, error, message):
+    with pytest.raises(error, match=message):
+        v.as_float_matrix(value)
+
+
+def test_as_float_matrix_column_count():
+    with pytest.raises(ValueError, match=r"theta_matrix must have 3 columns to match; got shape \(2, 2\)"):
+        v.as_float_matrix(np.ones((2, 2)), "theta_matrix", columns=3, columns_reason="to match")
+
+
+def test_as_float_vector_refuses_columns_with_a_hint():
+    with pytest.raises(ValueError, match=r"theta must be a 1-D vector of shape \(3,\); got a 2-D array of shape \(3, 1\); pass theta.ravel\(\)"):
+        v.as_float_vector(np.ones((3, 1)), "theta", length=3)
+    with pytest.raises(ValueError, match=r"theta must have shape \(3,\) because; got \(2,\)"):
+        v.as_float_vector(np.ones(2), "theta", length=3, length_reason="because")
+
+
+def test_binary_labels():
+    np.testing.assert_array_equal(v.check_binary_labels([0, 1, True], 3), [0.0, 1.0, 1.0])
+    with pytest.raises(ValueError, match=r"y must have shape \(m,\) = \(3,\) to match X; got \(3, 1\)\. A column of labels broadcasts against the \(3,\) predictions into an 3×3 matrix"):
+        v.check_binary_labels(np.zeros((3, 1)), 3)
+    with pytest.raises(ValueError, match=r"y must hold only the labels 0 and 1; got 2, 5"):
+        v.check_binary_labels([0, 2, 5], 3)
+    with pytest.raises(ValueError, match=r"y must have shape \(m,\) = \(4,\) to match the 4 rows of X; got a 1-D array of shape \(3,\)"):
+        v.check_binary_labels([0, 1, 1], 4)
+    with pytest.raises(ValueError, match=r"y must hold only finite numbers"):
+        v.check_binary_labels([0, np.nan, 1], 3)
+
+
+def test_class_labels():
+    labels = v.check_class_labels(np.array([0.0, 2.0, 1.0]), 3, 3)
+    assert labels.dtype == np.int64
+    with pytest.raises(ValueError, match=r"y must hold class labels 0..K-1 = 0..2.*got 3 at index 1"):
+        v.check_class_labels([0, 3, 1], 3, 3)
+    with pytest.raises(ValueError, match=r"subtract 1 from y"):
+        v.check_class_labels([1, 2, 3], 3, 3)
+
+
+@pytest.mark.parametrize(("value", "error", "message"), [
+    (-0.5, ValueError, r"lambda_ must be ≥ 0 \(it is a penalty on large weights\); got -0.5"),
+    (float("nan"), ValueError, r"lambda_ must be a finite number; got nan"),
+    (float("inf"), ValueError, r"lambda_ must be a finite number; got inf"),
+    ("1", TypeError, r"lambda_ must be a real number; got str '1'"),
+    (True, TypeError, r"lambda_ must be a real number; got bool True"),
+    (np.ones(2), TypeError, r"lambda_ must be a real number; got ndarray"),
+])
+def test_lambda_errors(value, error, message):
+    with pytest.raises(error, match=message):
+        v.check_lambda(value)
+
+
+def test_lambda_accepts_numpy_scalars_and_zero_d_arrays():
+    assert v.check_lambda(np.float32(2.5)) == 2.5
+    assert v.check_lambda(np.array(3)) == 3.0
+    assert v.check_lambda(0) == 0.0
+
+
+def test_positive_numbers():
+    assert v.check_positive_real(0.1, "alpha") == 0.1
+    with pytest.raises(ValueError, match=r"alpha must be > 0; got 0"):
+        v.check_positive_real(0, "alpha")
+    with pytest.raises(ValueError, match=r"alpha must be > 0; got -1"):
+        v.check_positive_real(-1.0, "alpha")
+    assert v.check_positive_int(np.int64(5), "num_iters") == 5
+    with pytest.raises(ValueError, match=r"num_iters must be ≥ 1; got 0"):
+        v.check_positive_int(0, "num_iters")
+    with pytest.raises(TypeError, match=r"num_iters must be a whole number ≥ 1; got float 10.0"):
+        v.check_positive_int(10.0, "num_iters")
+
+
+def test_theta_for_X_and_network_thetas():
+    X = np.ones((4, 3))
+    with pytest.raises(ValueError, match=r"theta must have shape \(3,\) to match the 3 columns of X \(intercept included\); got \(2,\)"):
+        v.check_theta_for_X(np.zeros(2), X)
+    Theta1, Theta2 = v.check_network_thetas(np.zeros((5, 4)), np.zeros((2, 6)), 3)
+    assert Theta1.shape == (5, 4)
+    assert Theta2.shape == (2, 6)
