@@ -229,17 +229,24 @@ def _workspace(m, s2, K):
 def _hidden_scores(X, Theta1, out):
     """z2 = a1 Θ(1)ᵀ computed as X Θ(1)[:, 1:]ᵀ + Θ(1)[:, 0], without building a1 = [1, X].
 
-    Skipping the concatenation saves copying X (16 MB for 5000×400) on every call. Any NaN or inf
-    in X reaches z2 (NaN·w = NaN, inf·0 = NaN, inf·w = ±inf), so X is scanned entry by entry only
-    when z2 is not finite — one cheap test of the (m, s2) result instead of the (m, n) input.
+    Skipping the concatenation saves copying X (16 MB for 5000×400) on every call.
+
+    X is scanned for NaN/inf entry by entry only when that could matter. A NaN or inf in feature j
+    of X reaches z2 through every nonzero weight on feature j (NaN·w = NaN, inf·w = ±inf), so when
+    every feature has a nonzero weight, a finite z2 proves X finite: one cheap test of the (m, s2)
+    result replaces a pass over the (m, n) input. (Zero weights are the exception because some BLAS
+    libraries skip multiplications by an exact 0, so 0·NaN may never be evaluated.)
     """
+    weights = Theta1[:, 1:]
     with np.errstate(over="ignore", invalid="ignore"):  # a non-finite z2 is reported just below
-        z2 = np.matmul(X, Theta1[:, 1:].T, out=out)
+        z2 = np.matmul(X, weights.T, out=out)
         z2 += Theta1[:, 0]
-    if not np.isfinite(z2).all():
+    z2_finite = np.isfinite(z2).all()
+    if not z2_finite or not (weights != 0).any(axis=0).all():
         check_finite_matrix(X, "X")
-        raise ValueError("X @ Theta1.T overflowed: the entries of X or Theta1 are too large "
-                         f"(largest |X| = {np.abs(X).max():.3g}); scale the features")
+        if not z2_finite:
+            raise ValueError("X @ Theta1.T overflowed: the entries of X or Theta1 are too large "
+                             f"(largest |X| = {np.abs(X).max():.3g}); scale the features")
     return z2
 
 
