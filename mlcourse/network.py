@@ -213,6 +213,7 @@ class _Workspace:
         self.delta3 = np.empty((m, K))
         self.output_scratch = np.empty((m, K))
         self.rows = np.arange(m)
+        self.true_class = np.empty(m, dtype=np.intp)  # flat index i·K + y_i of each true class
         self.ones = np.ones(m)  # column sums as ones @ δ: one BLAS call, faster than sum(axis=0)
 
 
@@ -241,8 +242,11 @@ def _hidden_scores(X, Theta1, out):
     with np.errstate(over="ignore", invalid="ignore"):  # a non-finite z2 is reported just below
         z2 = np.matmul(X, weights.T, out=out)
         z2 += Theta1[:, 0]
-    z2_finite = np.isfinite(z2).all()
-    if not z2_finite or not (weights != 0).any(axis=0).all():
+        # a NaN or inf anywhere makes the sum non-finite; only then is the elementwise test needed
+        z2_finite = bool(np.isfinite(z2.sum())) or bool(np.isfinite(z2).all())
+    every_feature_weighted = (np.count_nonzero(weights) == weights.size
+                              or bool((weights != 0).any(axis=0).all()))
+    if not z2_finite or not every_feature_weighted:
         check_finite_matrix(X, "X")
         if not z2_finite:
             raise ValueError("X @ Theta1.T overflowed: the entries of X or Theta1 are too large "
@@ -258,10 +262,11 @@ def _forward_cost(Theta1, Theta2, X, labels, lambda_, work):
     """
     m = X.shape[0]
     z2 = _hidden_scores(X, Theta1, work.z2)
-    hidden = sigmoid_into(z2, work.hidden, work.hidden_scratch)
+    hidden = sigmoid_into(z2, work.hidden)
     z3 = np.matmul(hidden, Theta2[:, 1:].T, out=work.z3)
     z3 += Theta2[:, 0]
-    if not np.isfinite(z3).all():  # only possible when Θ(2) holds numbers near the float64 limit
+    z3_sum = z3.sum()
+    if not np.isfinite(z3_sum):  # only possible when Θ(2) holds numbers near the float64 limit
         raise ValueError(f"g(z2) @ Theta2.T overflowed: Theta2's entries are too large "
                          f"(largest |Theta2| = {np.abs(Theta2).max():.3g})")
 
@@ -269,15 +274,18 @@ def _forward_cost(Theta1, Theta2, X, labels, lambda_, work):
     #   -y log g(z) - (1-y) log(1-g(z)) = log(1 + e^z) - y z,
     # using log g(z) = -log(1 + e^-z) and log(1 - g(z)) = -z - log(1 + e^-z). log(1 + e^z) is
     # evaluated as max(z, 0) + log1p(e^-|z|), which cannot overflow; log h would be log(0) = -inf
-    # as soon as h rounds to 0 or 1 (|z| ≳ 37).
+    # as soon as h rounds to 0 or 1 (|z| ≳ 37). Summed over all units, Σ max(z, 0) is
+    # (Σ z + Σ |z|) / 2, which reuses the sums already taken.
     e = work.output_scratch
-    np.abs(z3, out=e)
+    abs_sum = np.abs(z3, out=e).sum()
     np.negative(e, out=e)
     np.exp(e, out=e)  # e^-|z3|, kept for the output activations in _backward
-    scratch = work.delta3  # free until _backward fills it
-    total = np.maximum(z3, 0.0, out=scratch).sum() + np.log1p(e, out=scratch).sum()
-    # Σ_k y_k z_k is z3 at the true class, because each row of Y is one-hot
-    total -= z3[work.rows, labels].sum()
+    total = (z3_sum + abs_sum) / 2 + np.log1p(e, out=work.delta3).sum()  # delta3 is free until _backward
+    # Σ_k y_k z_k is z3 at the true class, because each row of Y is one-hot; work.true_class holds
+    # the flat positions i·K + y_i of those entries
+    np.multiply(work.rows, z3.shape[1], out=work.true_class)
+    work.true_class += labels
+    total -= z3.ravel()[work.true_class].sum()
     return total / m + _penalty(Theta1, Theta2, lambda_, m)
 
 
@@ -289,14 +297,14 @@ def _backward(Theta1, Theta2, X, labels, lambda_, work):
         Θ(2)_grad = δ(3)ᵀ a2 / m,   Θ(1)_grad = δ(2)ᵀ a1 / m,   plus (λ/m) Θ off the bias column
     """
     m = X.shape[0]
-    # a3 = g(z3), as in activations.sigmoid_into but reusing e = e^-|z3| from the forward pass:
+    # a3 = g(z3), as in activations.sigmoid but reusing e = e^-|z3| from the forward pass:
     # the numerator is 1 where z3 ≥ 0 and e where z3 < 0, i.e. max(e, [z3 ≥ 0])
     e = work.output_scratch
     delta3 = np.greater_equal(work.z3, 0.0, out=work.delta3)
     np.maximum(delta3, e, out=delta3)
     e += 1.0
     delta3 /= e
-    delta3[work.rows, labels] -= 1.0  # a3 - Y without building the one-hot Y
+    delta3.ravel()[work.true_class] -= 1.0  # a3 - Y without building the one-hot Y
 
     hidden = work.hidden
     # g'(z2) = g(z2)(1 - g(z2)) = a2(1 - a2): reuse the activations instead of a second exp
