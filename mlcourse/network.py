@@ -560,7 +560,7 @@ class NetworkFit:
         return float(np.mean(self.predict(X) == labels))
 
 
-def fit(X, y, hidden_size=25, lambda_=1.0, *, num_labels=None, method="lbfgs", max_iters=400,
+def fit(X, y, hidden_size=25, lambda_=1.0, *, num_labels=None, method="lbfgs", num_iters=400,
         alpha=1.0, seed=0, initial=None):
     """Train the network on ``(X, y)``.
 
@@ -578,7 +578,7 @@ def fit(X, y, hidden_size=25, lambda_=1.0, *, num_labels=None, method="lbfgs", m
         K. Default: the largest label + 1.
     method : {"lbfgs", "gradient_descent"}
         L-BFGS-B (the modern stand-in for the course's fmincg) or batch gradient descent.
-    max_iters : int, default 400
+    num_iters : int, default 400
         Iterations of either method.
     alpha : float, default 1.0
         Learning rate; used by gradient descent only.
@@ -624,9 +624,9 @@ def fit(X, y, hidden_size=25, lambda_=1.0, *, num_labels=None, method="lbfgs", m
 
     theta_initial = np.concatenate([Theta1.ravel(), Theta2.ravel()])
     if method == "lbfgs":
-        result = optimize.minimize(packed_cost_and_gradient, theta_initial, max_iters=max_iters)
+        result = optimize.minimize(packed_cost_and_gradient, theta_initial, max_iters=num_iters)
     elif method == "gradient_descent":
-        result = optimize.gradient_descent(packed_cost_and_gradient, theta_initial, alpha, max_iters)
+        result = optimize.gradient_descent(packed_cost_and_gradient, theta_initial, alpha, num_iters)
     else:
         raise ValueError(f'method must be "lbfgs" or "gradient_descent"; got {method!r}')
     Theta1, Theta2 = unpack(result.theta, input_size, hidden_size, num_labels)

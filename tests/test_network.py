@@ -326,7 +326,7 @@ def blobs(m_per_class=40, K=3, seed=0):
 
 def test_fit_lbfgs_learns_separable_blobs():
     X, y = blobs()
-    trained = network.fit(X, y, hidden_size=5, lambda_=0.1, max_iters=200, seed=0)
+    trained = network.fit(X, y, hidden_size=5, lambda_=0.1, num_iters=200, seed=0)
     assert trained.accuracy(X, y) > 0.97
     assert trained.result.cost_history[-1] < 0.2 * trained.result.cost_history[0]
 
@@ -334,11 +334,11 @@ def test_fit_lbfgs_learns_separable_blobs():
 def test_fit_gradient_descent_decreases_and_reports_divergence():
     X, y = blobs()
     slow = network.fit(X, y, hidden_size=5, lambda_=0.0, method="gradient_descent", alpha=0.5,
-                       max_iters=50, seed=0)
+                       num_iters=50, seed=0)
     assert np.all(np.diff(slow.result.cost_history) <= 0)
     assert not slow.result.diverged
     wild = network.fit(X * 50, y, hidden_size=5, lambda_=0.0, method="gradient_descent",
-                       alpha=500.0, max_iters=50, seed=0)
+                       alpha=500.0, num_iters=50, seed=0)
     assert wild.result.diverged
     assert "alpha" in wild.result.message
 
@@ -348,5 +348,5 @@ def test_fit_on_digits_reaches_96_percent_held_out():
 
     X, y = datasets.load_digits()
     X_train, X_test, y_train, y_test = datasets.train_test_split(X / 16.0, y, test_fraction=0.25, seed=0)
-    trained = network.fit(X_train, y_train, hidden_size=25, lambda_=1.0, max_iters=300, seed=0)
+    trained = network.fit(X_train, y_train, hidden_size=25, lambda_=1.0, num_iters=300, seed=0)
     assert trained.accuracy(X_test, y_test) >= 0.96
