@@ -17,16 +17,21 @@ Modules, one concept each:
 ``gradcheck``     numerical gradients by central differences, relative difference
 ``optimize``      batch gradient descent (with divergence detection) and L-BFGS-B
 ``datasets``      loaders for the data shipped in ``data/``, checksums verified
+``checks``        checks of the chapters' exercises: "passed", or the mistake by name
 ``notation``      Θ = [b | W]: moving weights to and from the W, b of other notations
 ``environment``   is this the Python and the package versions the course was tested with?
 ``validation``    the input checks every public function shares
 ================  ===================================================================
+
+``solutions`` holds reference answers to the exercises; it is not imported here, so that it stays
+out of the way until a learner opens it on purpose.
 
 Chapter 00 has the table of every symbol, its name in code and its shape.
 """
 
 from . import (
     activations,
+    checks,
     datasets,
     environment,
     gradcheck,
@@ -42,6 +47,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "activations",
+    "checks",
     "datasets",
     "environment",
     "gradcheck",
