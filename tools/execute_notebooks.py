@@ -51,7 +51,9 @@ def execute_in_place(path):
     kernel_manager = KernelManager(kernel_name="python3",
                                    kernel_spec_manager=_ThisInterpreterKernelSpecs())
     client = NotebookClient(nb, km=kernel_manager, timeout=TIMEOUT_SECONDS,
-                            record_timing=False, store_widget_state=False,
+                            # True although the state is stripped below: with False, nbclient's
+                            # output-widget hook raises KeyError on any cell that shows a slider
+                            record_timing=False, store_widget_state=True,
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     strip_volatile_metadata(nb)
