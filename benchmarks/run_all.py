@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["bench_network.py"]
+SCRIPTS = ["bench_network.py", "bench_sliders.py"]
 
 if __name__ == "__main__":
     sys.path.insert(0, str(HERE))
