@@ -13,6 +13,7 @@ Modules, one concept each:
 ================  ===================================================================
 ``activations``   the sigmoid g(z) and its derivative g'(z), stable for any finite z
 ``logistic``      logistic regression: cost, gradient, feature mapping, prediction, fit
+``derivation``    every line of the derivations of g' and ∂J/∂θ, as code (chapter 02)
 ``network``       input → sigmoid hidden layer → K sigmoid outputs: forward, backprop
 ``gradcheck``     numerical gradients by central differences, relative difference
 ``optimize``      batch gradient descent (with divergence detection) and L-BFGS-B
@@ -33,6 +34,7 @@ from . import (
     activations,
     checks,
     datasets,
+    derivation,
     environment,
     gradcheck,
     logistic,
@@ -49,6 +51,7 @@ __all__ = [
     "activations",
     "checks",
     "datasets",
+    "derivation",
     "environment",
     "gradcheck",
     "logistic",
