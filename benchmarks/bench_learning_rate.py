@@ -1,0 +1,81 @@
+"""How long does chapter 03's α slider take? Compute and redraw, timed apart.
+
+The promise (issue 3): a slider update must *compute* in well under 100 ms. For chapter 03 the
+computation is one run of 100 gradient-descent steps on the scaled exam data, keeping the path
+(``learning_rate.descend``); the redraw moves the cost-history and path lines of the kept figure and
+renders it to a PNG, as the inline backend does. For contrast: building the slider from nothing
+(contour grid and figure) and rendering it, which a callback that rebuilt everything would pay on
+every update.
+
+Run: ``.venv/bin/python benchmarks/bench_learning_rate.py``.
+"""
+
+import sys
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # no window; the PNG rendering is the same work the inline backend does
+
+import matplotlib.pyplot as plt
+import numpy as np
+from IPython.core.pylabtools import print_figure
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import median_seconds, print_table
+
+from mlcourse import datasets, learning_rate, logistic, optimize
+
+BUDGET_SECONDS = 0.100  # "well under" this for the computation of one update
+NUM_ITERS = 100  # steps per slider position, as in chapter 03
+ALPHAS = [0.01, 1.0, 10.0, 30.0, 50.0, 100.0]  # crawls, good, diverges late, diverges at once
+
+
+def chapter_03_problem():
+    X_raw, y = datasets.load_exam_scores()
+    X = logistic.add_intercept(learning_rate.feature_normalize(X_raw)[0])
+    theta_hat = optimize.minimize(lambda t: logistic.cost_and_gradient(t, X, y), np.zeros(3), tol=1e-12).theta
+    return X, y, theta_hat
+
+
+def bench_chapter_03(repeats):
+    X, y, theta_hat = chapter_03_problem()
+    show, figure = learning_rate.make_learning_rate_slider(X, y, theta_hat, num_iters=NUM_ITERS)
+    rows, slowest = [], 0.0
+    for alpha in ALPHAS:
+        descent = learning_rate.descend(alpha, X, y, NUM_ITERS)
+
+        def compute(alpha=alpha):
+            learning_rate.descend(alpha, X, y, NUM_ITERS)
+
+        def redraw(descent=descent):
+            show.update(descent)
+            print_figure(figure, "png", bbox_inches="tight")
+
+        compute_seconds = median_seconds(compute, repeats)
+        redraw_seconds = median_seconds(redraw, repeats)
+        slowest = max(slowest, compute_seconds)
+        within = "yes" if compute_seconds < BUDGET_SECONDS / 10 else "NO"
+        rows.append(["03 gradient descent", f"α = {alpha:g} ({descent.result.status}, "
+                     f"{descent.result.iterations} steps)", f"{compute_seconds * 1e3:.2f} ms",
+                     f"{redraw_seconds * 1e3:.1f} ms", within])
+
+    def rebuild():
+        _, fresh = learning_rate.make_learning_rate_slider(X, y, theta_hat, num_iters=NUM_ITERS)
+        print_figure(fresh, "png", bbox_inches="tight")
+        plt.close(fresh)
+
+    rebuild_seconds = median_seconds(rebuild, max(5, repeats // 6), 1)
+    return rows, slowest, rebuild_seconds
+
+
+if __name__ == "__main__":
+    repeats = 30
+    rows, slowest, rebuild_seconds = bench_chapter_03(repeats)
+    print_table(f"Chapter 03 α slider (medians of {repeats}): compute one run, redraw the kept figure",
+                ["chapter", "slider position", "compute", "redraw (PNG)", "compute < 10 ms"], rows)
+    print(f"\nfor contrast, rebuilding the slider (contour grid + figure) and rendering it: "
+          f"{rebuild_seconds * 1e3:.1f} ms")
+    verdict = "met" if slowest < BUDGET_SECONDS else "NOT met"
+    print(f"promise: every update computes in well under {BUDGET_SECONDS * 1e3:.0f} ms — {verdict} "
+          f"(slowest compute {slowest * 1e3:.2f} ms)")
