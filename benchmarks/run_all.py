@@ -8,7 +8,12 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["bench_network.py", "bench_sliders.py"]
+SCRIPTS = [
+    "bench_network.py",
+    "bench_sliders.py",
+    "bench_learning_rate.py",
+    "bench_regularisation.py",
+]
 
 if __name__ == "__main__":
     sys.path.insert(0, str(HERE))

@@ -24,6 +24,10 @@ Modules, one concept each:
 ``validation``    the input checks every public function shares
 ================  ===================================================================
 
+The chapters' own modules need matplotlib and ipywidgets, so they are not imported here:
+``plotting`` (shared figures), ``lessons`` (chapter 01), ``learning_rate`` (chapter 03) and
+``regularisation`` (chapter 04) hold each chapter's computations and slider callbacks.
+
 ``solutions`` holds reference answers to the exercises; it is not imported here, so that it stays
 out of the way until a learner opens it on purpose.
 
