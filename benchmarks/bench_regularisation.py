@@ -6,7 +6,7 @@ computed once (``regularisation.make_decision_boundary_slider``). The promise (i
 *computes* in well under 100 ms.
 
 - compute: ``regularisation.decision_boundary_update`` — the fit, the training accuracy and the
-  grid's scores; λ = 0 is the slowest, since L-BFGS runs to its 400-iteration limit there;
+  grid's scores; λ = 0 is the slowest, since L-BFGS runs to its 50-iteration budget there;
 - redraw: what ``show`` does to the kept figure — remove the old contour, draw the new one — and the
   PNG rendering the inline backend does (``IPython.core.pylabtools.print_figure``);
 - rebuild, for contrast: making the slider (scatter, grid features, figure) from nothing plus a PNG.

@@ -30,6 +30,7 @@ from .validation import (
 )
 
 __all__ = [
+    "ITERATION_BUDGET",
     "AcrossLambdas",
     "BoundaryUpdate",
     "accuracy",
@@ -40,6 +41,23 @@ __all__ = [
     "negative_log_posterior",
     "penalty",
 ]
+
+
+# The L-BFGS iteration budget of every microchip fit in chapter 04 (degree 6, 28 features).
+# At λ = 0, and nearly so at λ = 0.001, the cost has a long, almost flat valley: X has columns of
+# very different sizes and nearly dependent monomials, and without the penalty nothing fixes where
+# along the valley θ should stop. L-BFGS-B's path down it is chaotic. Measured on the full data
+# set and on the ten splits of ``accuracy_across_lambdas`` (seeds 0–9), refitting after changing X
+# by 1e-16 relative (the size of the difference between two CPUs' BLAS kernels, e.g.
+# OPENBLAS_CORETYPE=Sandybridge or Prescott) moved the largest |θj| by at most 4e-10 relative
+# after 50 iterations, 9e-7 after 70, 2e-4 after 80 and 6e-2 after 100, and changed the training
+# accuracy by one or two examples after 100–150. After 400 iterations the largest |θj| lies
+# anywhere between about 390 and 910, and fully converged fits (3000 iterations) between about
+# 1000 and 1300, depending on the CPU and the starting point. So the chapter, which prints weights
+# and accuracies at λ = 0, stops every fit at 50 iterations, where they are the same on every
+# machine. Fits with λ ≥ 0.1 converge within it (34 iterations at λ = 0.1, fewer for larger λ),
+# so for them it changes nothing.
+ITERATION_BUDGET = 50
 
 
 def _check_m(m):
@@ -220,7 +238,8 @@ test : ndarray, shape (S, L) — held-out accuracy on split s at λ_l.
 """
 
 
-def accuracy_across_lambdas(X_raw, y, lambdas, seeds, *, test_fraction=0.3, degree=6):
+def accuracy_across_lambdas(X_raw, y, lambdas, seeds, *, test_fraction=0.3, degree=6,
+                            num_iters=ITERATION_BUDGET):
     """Training and held-out accuracy at each λ, on several seeded stratified splits.
 
     Parameters
@@ -237,6 +256,8 @@ def accuracy_across_lambdas(X_raw, y, lambdas, seeds, *, test_fraction=0.3, degr
         The share of examples held out in each split.
     degree : int, default 6
         The degree of :func:`mlcourse.logistic.map_feature`.
+    num_iters : int, default ITERATION_BUDGET
+        The iteration limit of each L-BFGS-B fit (see :data:`ITERATION_BUDGET` for why 50).
 
     Returns
     -------
@@ -245,7 +266,7 @@ def accuracy_across_lambdas(X_raw, y, lambdas, seeds, *, test_fraction=0.3, degr
     Raises
     ------
     TypeError, ValueError
-        For invalid data, a negative λ, or an invalid seed or ``test_fraction``.
+        For invalid data, a negative λ, an invalid seed or ``test_fraction``, or ``num_iters`` < 1.
 
     Notes
     -----
@@ -258,6 +279,7 @@ def accuracy_across_lambdas(X_raw, y, lambdas, seeds, *, test_fraction=0.3, degr
     lambdas = as_float_vector(lambdas, "lambdas")
     for lambda_ in lambdas:
         check_lambda(float(lambda_))
+    num_iters = check_positive_int(num_iters, "num_iters")
     seeds = list(seeds)
     train = np.empty((len(seeds), lambdas.shape[0]))
     test = np.empty_like(train)
@@ -266,7 +288,7 @@ def accuracy_across_lambdas(X_raw, y, lambdas, seeds, *, test_fraction=0.3, degr
         F_train = logistic.map_feature(X_train[:, 0], X_train[:, 1], degree)
         F_test = logistic.map_feature(X_test[:, 0], X_test[:, 1], degree)
         for k, lambda_ in enumerate(lambdas):
-            theta = logistic.fit(F_train, y_train, float(lambda_)).theta
+            theta = logistic.fit(F_train, y_train, float(lambda_), num_iters=num_iters).theta
             train[s, k] = accuracy(theta, F_train, y_train)
             test[s, k] = accuracy(theta, F_test, y_test)
     return AcrossLambdas(lambdas=lambdas, train=train, test=test)
@@ -288,7 +310,7 @@ is its 0 level); None when no grid was given.
 """
 
 
-def decision_boundary_update(lambda_, X, y, grid_features=None):
+def decision_boundary_update(lambda_, X, y, grid_features=None, *, num_iters=ITERATION_BUDGET):
     """Fit at λ and score the plotting grid: everything one slider position computes.
 
     Parameters
@@ -302,6 +324,8 @@ def decision_boundary_update(lambda_, X, y, grid_features=None):
     grid_features : array_like, shape (G, n+1), optional
         The same mapping applied once to every point of the plotting grid. Without it,
         ``grid_scores`` is None (the numbers of one position, without a plot).
+    num_iters : int, default ITERATION_BUDGET
+        The iteration limit of L-BFGS-B (see :data:`ITERATION_BUDGET` for why 50).
 
     Returns
     -------
@@ -310,7 +334,8 @@ def decision_boundary_update(lambda_, X, y, grid_features=None):
     Raises
     ------
     TypeError, ValueError
-        For invalid data, λ < 0, or ``grid_features`` whose columns differ from ``X``'s.
+        For invalid data, λ < 0, ``num_iters`` < 1, or ``grid_features`` whose columns differ from
+        ``X``'s.
 
     Notes
     -----
@@ -323,7 +348,7 @@ def decision_boundary_update(lambda_, X, y, grid_features=None):
     if grid_features is not None:
         grid_features = as_float_matrix(grid_features, "grid_features", columns=X.shape[1],
                                         columns_reason="to match the columns of X")
-    result = logistic.fit(X, y, lambda_)
+    result = logistic.fit(X, y, lambda_, num_iters=num_iters)
     grid_scores = None if grid_features is None else grid_features @ result.theta
     return BoundaryUpdate(lambda_=lambda_, theta=result.theta,
                           train_accuracy=accuracy(result.theta, X, y), status=result.status,

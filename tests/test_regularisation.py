@@ -192,3 +192,36 @@ def test_slider_refuses_tiny_grid():
     X_raw, y = datasets.load_microchips()
     with pytest.raises(ValueError, match="grid_size must be ≥ 2"):
         regularisation.make_decision_boundary_slider(X_raw, y, grid_size=1)
+
+
+# --- the iteration budget ----------------------------------------------------------------------------
+
+def _nudged(X, seed):
+    """X with every other entry changed by one unit in the last place: a different CPU's rounding."""
+    rng = np.random.default_rng(seed)
+    away = np.where(rng.random(X.shape) < 0.5, np.inf, -np.inf)
+    return np.where(rng.random(X.shape) < 0.5, np.nextafter(X, away), X)
+
+
+def test_iteration_budget_fit_at_lambda_zero_does_not_depend_on_the_last_bits():
+    X_raw, y = datasets.load_microchips()
+    X = logistic.map_feature(X_raw[:, 0], X_raw[:, 1])
+    update = regularisation.decision_boundary_update(0.0, X, y)
+    assert update.status == "max_iters"
+    assert update.iterations == regularisation.ITERATION_BUDGET == 50
+    for seed in range(3):
+        nudged = regularisation.decision_boundary_update(0.0, _nudged(X, seed), y)
+        # measured: at most 4e-10 relative after 50 iterations (ITERATION_BUDGET's comment)
+        np.testing.assert_allclose(nudged.theta, update.theta, rtol=1e-7, atol=1e-7)
+        assert nudged.train_accuracy == pytest.approx(update.train_accuracy, abs=1e-15)
+
+
+def test_accuracy_across_lambdas_passes_the_budget_on():
+    X_raw, y = datasets.load_microchips()
+    few = regularisation.accuracy_across_lambdas(X_raw, y, [0.0], seeds=[2], num_iters=5)
+    X_train, _, y_train, _ = datasets.train_test_split(X_raw, y, 0.3, 2)
+    F_train = logistic.map_feature(X_train[:, 0], X_train[:, 1])
+    theta = logistic.fit(F_train, y_train, 0.0, num_iters=5).theta
+    assert few.train[0, 0] == pytest.approx(regularisation.accuracy(theta, F_train, y_train), abs=1e-15)
+    with pytest.raises(ValueError, match="num_iters must be ≥ 1"):
+        regularisation.accuracy_across_lambdas(X_raw, y, [0.0], seeds=[2], num_iters=0)
