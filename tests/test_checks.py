@@ -10,8 +10,8 @@ import re
 import numpy as np
 import pytest
 
-from mlcourse import checks, solutions
-from mlcourse.activations import sigmoid
+from mlcourse import checks, network, solutions
+from mlcourse.activations import sigmoid, sigmoid_gradient
 
 
 def stub(*args):
@@ -27,7 +27,8 @@ def assert_mistake(result, name, hint_pattern):
 # --- the verdicts every check shares -------------------------------------------------------------
 
 ALL_CHECKS = ["sigmoid_gradient", "cost", "gradient", "gradient_descent_step", "regularised_cost",
-              "regularised_gradient"]
+              "regularised_gradient", "forward_propagation", "nn_cost", "backpropagation",
+              "numerical_gradient"]
 
 
 @pytest.mark.parametrize("exercise", ALL_CHECKS)
@@ -519,3 +520,663 @@ def rg_gradient_sign_error(theta, X, y, lambda_):
 ])
 def test_regularised_gradient_names_the_mistake(fn, name, hint):
     assert_mistake(checks.regularised_gradient(fn), name, hint)
+
+
+# --- the network track: shared helpers -----------------------------------------------------------
+
+def with_ones(values):
+    return np.hstack([np.ones((values.shape[0], 1)), values])
+
+
+def layers(Theta1, Theta2, X):
+    """A learner's correct forward pass, returning every intermediate."""
+    a1 = with_ones(X)
+    z2 = a1 @ Theta1.T
+    a2 = with_ones(sigmoid(z2))
+    z3 = a2 @ Theta2.T
+    return a1, z2, a2, z3, sigmoid(z3)
+
+
+def test_the_network_problem_has_distinct_sizes_and_every_class():
+    Theta1, Theta2, X, y = checks._network_problem()
+    # n = 2, s2 = 4, K = 3, m = 6: n, n+1, s2, s2+1 and m all differ, so a shape error names its cause
+    assert (Theta1.shape, Theta2.shape, X.shape, y.shape) == ((4, 3), (3, 5), (6, 2), (6,))
+    assert set(y) == {0, 1, 2}
+    for array in (Theta1, Theta2, X):
+        assert np.all(array != 0)
+    a3 = network.forward(Theta1, Theta2, X).a3
+    assert a3.min() > 0.1  # not saturated: every mistake moves the outputs
+    assert a3.max() < 0.9
+
+
+def test_the_network_input_is_shown_as_code_that_rebuilds_it(capsys):
+    result = checks.forward_propagation(lambda Theta1, Theta2, X: np.zeros((6, 3)))
+    block = capsys.readouterr().out.split("On the input\n")[1].split("  expected")[0]
+    namespace = {"np": np}
+    exec(block.replace("\n    ", "\n").strip(), namespace)
+    for name, value in result.inputs.items():
+        np.testing.assert_array_equal(namespace[name], value)
+
+
+def test_a_pair_of_gradients_is_printed_with_both_names(capsys):
+    def doubled_theta1_grad(Theta1, Theta2, X, y, lambda_):
+        Theta1_grad, Theta2_grad = solutions.backpropagation(Theta1, Theta2, X, y, lambda_)
+        return 2 * Theta1_grad, Theta2_grad
+
+    result = checks.backpropagation(doubled_theta1_grad)
+    assert_mistake(result, "unrecognised", r"compare expected and got")
+    out = capsys.readouterr().out
+    assert re.search(r"^  expected Theta1_grad = \[\[", out, re.M)
+    assert re.search(r"^           Theta2_grad = \[\[.*\]  \(shape \(3, 5\)\)$", out, re.M | re.S)
+    assert re.search(r"^  got      Theta1_grad = \[\[", out, re.M)
+    assert "lambda_ = 0.0" in out  # shown on the simpler input, λ = 0
+    np.testing.assert_allclose(result.got.Theta1_grad, 2 * result.expected.Theta1_grad, rtol=1e-12)
+
+
+@pytest.mark.parametrize("exercise", ["forward_propagation", "nn_cost", "backpropagation"])
+def test_network_checks_report_exceptions_and_in_place_changes(exercise):
+    def crashes(*args):
+        return {}["missing"]
+
+    result = getattr(checks, exercise)(crashes)
+    assert result.status == "error"
+    assert result.mistake == "raised an exception"
+    assert re.search(r"KeyError: 'missing'", result.hint)
+
+    def right_but_changes_theta1(Theta1, *args):
+        answer = getattr(solutions, exercise)(Theta1, *args)
+        Theta1 *= 2  # e.g. a leftover experiment on the weights
+        return answer
+
+    assert_mistake(getattr(checks, exercise)(right_but_changes_theta1), "changed its input",
+                   r"changed Theta1 in place")
+
+
+@pytest.mark.parametrize(("exercise", "wrong"), [
+    ("forward_propagation", lambda Theta1, Theta2, X: np.full((6, 3), 0.5)),
+    ("nn_cost", lambda Theta1, Theta2, X, y, lambda_: 1.0),
+    ("numerical_gradient", lambda f, theta, epsilon: np.ones_like(theta)),
+])
+def test_network_checks_fail_an_unnameable_answer_with_expected_and_got(exercise, wrong, capsys):
+    result = getattr(checks, exercise)(wrong)
+    assert_mistake(result, "unrecognised", r"compare expected and got")
+    out = capsys.readouterr().out
+    assert "\n  expected " in out
+    assert "\n  got      " in out
+
+
+# --- forward_propagation -------------------------------------------------------------------------
+
+def fp_no_bias_in_a1(Theta1, Theta2, X):
+    a2 = with_ones(sigmoid(X @ Theta1.T))  # X (6, 2) @ Theta1.T (3, 4): shape error
+    return sigmoid(a2 @ Theta2.T)
+
+
+def fp_bias_as_a_row(Theta1, Theta2, X):
+    a1 = np.vstack([np.ones((1, X.shape[1])), X])  # a row of ones, not a column
+    a2 = with_ones(sigmoid(a1 @ Theta1.T))
+    return sigmoid(a2 @ Theta2.T)
+
+
+def fp_dropped_theta1_bias(Theta1, Theta2, X):
+    a2 = with_ones(sigmoid(X @ Theta1[:, 1:].T))  # made the shapes fit by dropping the bias weights
+    return sigmoid(a2 @ Theta2.T)
+
+
+def fp_no_bias_in_a2(Theta1, Theta2, X):
+    a2 = sigmoid(with_ones(X) @ Theta1.T)
+    return sigmoid(a2 @ Theta2.T)  # (6, 4) @ (5, 3): shape error
+
+
+def fp_dropped_theta2_bias(Theta1, Theta2, X):
+    a2 = sigmoid(with_ones(X) @ Theta1.T)
+    return sigmoid(a2 @ Theta2[:, 1:].T)
+
+
+def fp_not_transposed(Theta1, Theta2, X):
+    a2 = with_ones(sigmoid(with_ones(X) @ Theta1))  # (6, 3) @ (4, 3): shape error
+    return sigmoid(a2 @ Theta2)
+
+
+def fp_theta_a_with_rows(Theta1, Theta2, X):
+    a2 = with_ones(sigmoid(Theta1 @ with_ones(X)))  # the slide's Θ a, with examples as rows
+    return sigmoid(Theta2 @ a2)
+
+
+def fp_output_sigmoid_missing(Theta1, Theta2, X):
+    return layers(Theta1, Theta2, X)[3]
+
+
+def fp_hidden_sigmoid_missing(Theta1, Theta2, X):
+    a2 = with_ones(with_ones(X) @ Theta1.T)
+    return sigmoid(a2 @ Theta2.T)
+
+
+def fp_sigmoid_of_a1(Theta1, Theta2, X):
+    a1 = sigmoid(with_ones(X))
+    return sigmoid(with_ones(sigmoid(a1 @ Theta1.T)) @ Theta2.T)
+
+
+def fp_sigmoid_of_X(Theta1, Theta2, X):
+    a1 = with_ones(sigmoid(X))
+    return sigmoid(with_ones(sigmoid(a1 @ Theta1.T)) @ Theta2.T)
+
+
+def fp_sigmoid_of_bias_unit(Theta1, Theta2, X):
+    a2 = sigmoid(with_ones(with_ones(X) @ Theta1.T))  # g applied after the ones were added
+    return sigmoid(a2 @ Theta2.T)
+
+
+def fp_bias_last(Theta1, Theta2, X):
+    a1 = np.hstack([X, np.ones((X.shape[0], 1))])
+    return sigmoid(with_ones(sigmoid(a1 @ Theta1.T)) @ Theta2.T)
+
+
+def fp_returned_a2(Theta1, Theta2, X):
+    return layers(Theta1, Theta2, X)[2]
+
+
+def fp_returned_tuple(Theta1, Theta2, X):
+    return layers(Theta1, Theta2, X)
+
+
+def fp_examples_as_columns(Theta1, Theta2, X):
+    a1 = np.vstack([np.ones((1, X.shape[0])), X.T])  # (n+1, m): the deep-learning course's layout
+    a2 = np.vstack([np.ones((1, X.shape[0])), sigmoid(Theta1 @ a1)])
+    return sigmoid(Theta2 @ a2)  # (K, m)
+
+
+@pytest.mark.parametrize(("fn", "status", "name", "hint"), [
+    (fp_no_bias_in_a1, "error", "no bias unit added to a1", r"size 3 is different from 2.*n\+1 = 3"),
+    (fp_bias_as_a_row, "error", "no bias unit added to a1", r"column of ones in front"),
+    (fp_dropped_theta1_bias, "mistake", "no bias unit added to a1", r"Build a1 = \[1, X\]"),
+    (fp_no_bias_in_a2, "error", "no bias unit added to a2", r"s2\+1 = 5"),
+    (fp_dropped_theta2_bias, "mistake", "no bias unit added to a2", r"a2 = \[1, g\(z2\)\]"),
+    (fp_not_transposed, "error", "Θ not transposed", r"z = a @ Theta\.T"),
+    (fp_theta_a_with_rows, "error", "Θ not transposed", r"one example\s+held as a column"),
+    (fp_output_sigmoid_missing, "mistake", "output sigmoid missing", r"a3 = g\(z3\)"),
+    (fp_hidden_sigmoid_missing, "mistake", "hidden sigmoid missing", r"apply the sigmoid to z2"),
+    (fp_sigmoid_of_a1, "mistake", "sigmoid applied to a1 (the inputs)", r"not to X"),
+    (fp_sigmoid_of_X, "mistake", "sigmoid applied to a1 (the inputs)", r"not to X"),
+    (fp_sigmoid_of_bias_unit, "mistake", "sigmoid applied to the bias unit", r"not g\(1\)"),
+    (fp_bias_last, "mistake", "bias unit in the last column", r"ones first"),
+    (fp_returned_a2, "mistake", "returned a2", r"a3 = g\(a2 @ Theta2\.T\)"),
+    (fp_returned_tuple, "mistake", "returned the full tuple", r"return a3, not \(a1, z2"),
+    (fp_examples_as_columns, "mistake", "returned the transpose (K, m)", r"deep-learning course"),
+])
+def test_forward_propagation_names_the_mistake(fn, status, name, hint):
+    result = checks.forward_propagation(fn)
+    assert result.status == status, result
+    assert result.mistake == name
+    assert re.search(hint, result.hint, re.S), result.hint
+
+
+def test_a_forward_answer_of_another_shape_names_both_shapes_only():
+    result = checks.forward_propagation(lambda Theta1, Theta2, X: np.full((6, 5), 0.5))
+    assert_mistake(result, "wrong shape", r"^expected shape \(6, 3\), got \(6, 5\)\.$")
+
+
+# --- nn_cost -------------------------------------------------------------------------------------
+
+def losses(Theta1, Theta2, X, Y):
+    h = solutions.forward_propagation(Theta1, Theta2, X)
+    return -Y * np.log(h) - (1 - Y) * np.log(1 - h)
+
+
+def penalty(Theta1, Theta2, lambda_, m):
+    return lambda_ / (2 * m) * (np.sum(Theta1[:, 1:] ** 2) + np.sum(Theta2[:, 1:] ** 2))
+
+
+def nc_y_directly(Theta1, Theta2, X, y, lambda_):
+    h = solutions.forward_propagation(Theta1, Theta2, X)
+    return np.sum(-y * np.log(h) - (1 - y) * np.log(1 - h)) / len(y)  # (6,) against (6, 3)
+
+
+def nc_y_as_column(Theta1, Theta2, X, y, lambda_):
+    return np.sum(losses(Theta1, Theta2, X, y[:, None])) / len(y)
+
+
+def nc_labels_one_to_K(Theta1, Theta2, X, y, lambda_):
+    Y = np.eye(Theta2.shape[0])[y - 1]  # Octave's y = 1..K
+    return np.sum(losses(Theta1, Theta2, X, Y)) / len(y)
+
+
+def nc_labels_compared_with_one_to_K(Theta1, Theta2, X, y, lambda_):
+    Y = (y[:, None] == np.arange(1, Theta2.shape[0] + 1)).astype(float)
+    return np.sum(losses(Theta1, Theta2, X, Y)) / len(y)
+
+
+def one_hot(y, Theta2):
+    return np.eye(Theta2.shape[0])[y]
+
+
+def nc_forgot_one_over_m(Theta1, Theta2, X, y, lambda_):
+    return np.sum(losses(Theta1, Theta2, X, one_hot(y, Theta2)))
+
+
+def nc_true_class_only(Theta1, Theta2, X, y, lambda_):
+    h = solutions.forward_propagation(Theta1, Theta2, X)
+    return -np.sum(np.log(h[np.arange(len(y)), y])) / len(y)
+
+
+def nc_sign_error(Theta1, Theta2, X, y, lambda_):
+    return -np.sum(losses(Theta1, Theta2, X, one_hot(y, Theta2))) / len(y)
+
+
+def nc_mean(Theta1, Theta2, X, y, lambda_):
+    return np.mean(losses(Theta1, Theta2, X, one_hot(y, Theta2)))
+
+
+def nc_summed_over_examples_only(Theta1, Theta2, X, y, lambda_):
+    return np.sum(losses(Theta1, Theta2, X, one_hot(y, Theta2)), axis=0) / len(y)
+
+
+def nc_summed_over_units_only(Theta1, Theta2, X, y, lambda_):
+    return np.sum(losses(Theta1, Theta2, X, one_hot(y, Theta2)), axis=1) / len(y)
+
+
+def nc_not_summed(Theta1, Theta2, X, y, lambda_):
+    return losses(Theta1, Theta2, X, one_hot(y, Theta2)) / len(y)
+
+
+def nc_squared_error(Theta1, Theta2, X, y, lambda_):
+    h = solutions.forward_propagation(Theta1, Theta2, X)
+    return np.sum((h - one_hot(y, Theta2)) ** 2) / (2 * len(y))
+
+
+def nc_log10(Theta1, Theta2, X, y, lambda_):
+    h = solutions.forward_propagation(Theta1, Theta2, X)
+    Y = one_hot(y, Theta2)
+    return np.sum(-Y * np.log10(h) - (1 - Y) * np.log10(1 - h)) / len(y)
+
+
+def nc_global_m(Theta1, Theta2, X, y, lambda_):
+    return np.sum(losses(Theta1, Theta2, X, one_hot(y, Theta2))) / 5000  # the digits' m
+
+
+def nc_output_sigmoid_missing(Theta1, Theta2, X, y, lambda_):
+    h = layers(Theta1, Theta2, X)[3]  # z3, not a3
+    Y = one_hot(y, Theta2)
+    return np.sum(-Y * np.log(h) - (1 - Y) * np.log(1 - h)) / len(y)
+
+
+def unregularised(Theta1, Theta2, X, y):
+    return np.sum(losses(Theta1, Theta2, X, one_hot(y, Theta2))) / len(y)
+
+
+def nc_bias_regularised(Theta1, Theta2, X, y, lambda_):
+    m = len(y)
+    return unregularised(Theta1, Theta2, X, y) + lambda_ / (2 * m) * (np.sum(Theta1 ** 2) + np.sum(Theta2 ** 2))
+
+
+def nc_lambda_over_m(Theta1, Theta2, X, y, lambda_):
+    return unregularised(Theta1, Theta2, X, y) + 2 * penalty(Theta1, Theta2, lambda_, len(y))
+
+
+def nc_penalty_missing(Theta1, Theta2, X, y, lambda_):
+    return unregularised(Theta1, Theta2, X, y)
+
+
+def nc_penalty_sign(Theta1, Theta2, X, y, lambda_):
+    return unregularised(Theta1, Theta2, X, y) - penalty(Theta1, Theta2, lambda_, len(y))
+
+
+def nc_penalty_forgot_one_over_m(Theta1, Theta2, X, y, lambda_):
+    return unregularised(Theta1, Theta2, X, y) + penalty(Theta1, Theta2, lambda_, 1)
+
+
+def nc_precedence(Theta1, Theta2, X, y, lambda_):
+    m = len(y)
+    weights = np.sum(Theta1[:, 1:] ** 2) + np.sum(Theta2[:, 1:] ** 2)
+    return unregularised(Theta1, Theta2, X, y) + lambda_ / 2*m * weights
+
+
+def nc_only_theta1(Theta1, Theta2, X, y, lambda_):
+    return unregularised(Theta1, Theta2, X, y) + lambda_ / (2 * len(y)) * np.sum(Theta1[:, 1:] ** 2)
+
+
+def nc_only_theta2(Theta1, Theta2, X, y, lambda_):
+    return unregularised(Theta1, Theta2, X, y) + lambda_ / (2 * len(y)) * np.sum(Theta2[:, 1:] ** 2)
+
+
+def nc_not_squared(Theta1, Theta2, X, y, lambda_):
+    return unregularised(Theta1, Theta2, X, y) + lambda_ / (2 * len(y)) * (np.sum(Theta1[:, 1:])
+                                                                           + np.sum(Theta2[:, 1:]))
+
+
+@pytest.mark.parametrize(("fn", "status", "name", "hint", "lambda_"), [
+    (nc_y_directly, "error", "y used directly instead of one-hot", r"Y = np\.eye\(K\)\[y\]", 0.0),
+    (nc_y_as_column, "mistake", "y used directly instead of one-hot", r"one-hot Y \(m, K\) = \(6, 3\)", 0.0),
+    (nc_labels_one_to_K, "mistake", "labels treated as 1..K", r"Octave", 0.0),
+    (nc_labels_compared_with_one_to_K, "mistake", "labels treated as 1..K", r"compare with 0\.\.K-1", 0.0),
+    (nc_forgot_one_over_m, "mistake", "forgot 1/m", r"here m = 6", 0.0),
+    (nc_true_class_only, "mistake", "only the true-class term", r"softmax", 0.0),
+    (nc_sign_error, "mistake", "sign error", r"J must be ≥ 0", 0.0),
+    (nc_mean, "mistake", "np.mean over both axes", r"m·K = 18", 0.0),
+    (nc_summed_over_examples_only, "mistake", "summed over examples only", r"one number per output unit", 0.0),
+    (nc_summed_over_units_only, "mistake", "summed over units only", r"one number per example", 0.0),
+    (nc_not_summed, "mistake", "forgot to sum", r"\(m, K\) matrix of losses", 0.0),
+    (nc_squared_error, "mistake", "squared error instead of cross-entropy", r"linear regression", 0.0),
+    (nc_log10, "mistake", "log base 10", r"np\.log10", 0.0),
+    (nc_global_m, "mistake", "divided by the wrong m", r"divided by 5000 instead of m = 6", 0.0),
+    (nc_output_sigmoid_missing, "mistake", "NaN or inf", r"is the output sigmoid there.*numpy warned", 0.0),
+    (nc_bias_regularised, "mistake", "bias columns regularised", r"skips column 0", 1.5),
+    (nc_lambda_over_m, "mistake", "penalty λ/m instead of λ/(2m)", r"the ½ is there", 1.5),
+    (nc_penalty_missing, "mistake", "penalty missing", r"unregularised cost", 1.5),
+    (nc_penalty_sign, "mistake", "penalty sign error", r"must cost more", 1.5),
+    (nc_penalty_forgot_one_over_m, "mistake", "forgot 1/m", r"divided by m = 6 like the cost", 1.5),
+    (nc_precedence, "mistake", "operator precedence: λ/2*m", r"lambda_ / \(2 \* m\)", 1.5),
+    (nc_only_theta1, "mistake", "only Θ(1) regularised", r"both layers", 1.5),
+    (nc_only_theta2, "mistake", "only Θ(2) regularised", r"both layers", 1.5),
+    (nc_not_squared, "mistake", "forgot to square Θ", r"squares of the weights", 1.5),
+])
+def test_nn_cost_names_the_mistake_on_the_simplest_input_that_shows_it(fn, status, name, hint, lambda_):
+    result = checks.nn_cost(fn)  # warnings are errors here: a log of a negative z3 must be caught
+    assert result.status == status, result
+    assert result.mistake == name
+    assert re.search(hint, result.hint, re.S), result.hint
+    assert result.inputs["lambda_"] == lambda_  # cross-entropy mistakes on λ = 0, penalty ones on λ = 1.5
+
+
+# --- backpropagation -----------------------------------------------------------------------------
+
+def backprop(Theta1, Theta2, X, y, lambda_, *, delta3=None, g_prime=None, scale=None, reg=None,
+             reg_bias=False):
+    """A learner's backprop with one piece exchangeable, to plant each mistake in otherwise right code."""
+    a1, z2, a2, _, a3 = layers(Theta1, Theta2, X)
+    m = len(y)
+    Y = np.eye(Theta2.shape[0])[y]
+    delta3 = a3 - Y if delta3 is None else delta3(a3, Y)
+    g_prime = sigmoid_gradient(z2) if g_prime is None else g_prime(z2, a2)
+    delta2 = delta3 @ Theta2[:, 1:] * g_prime
+    scale = 1 / m if scale is None else scale
+    reg = lambda_ / m if reg is None else reg(lambda_, m)
+    grads = []
+    for delta, a, Theta in ((delta2, a1, Theta1), (delta3, a2, Theta2)):
+        penalty = reg * Theta
+        if not reg_bias:
+            penalty[:, 0] = 0
+        grads.append(scale * delta.T @ a + penalty)
+    return tuple(grads)
+
+
+def bp_missing_g_prime(Theta1, Theta2, X, y, lambda_):
+    return backprop(Theta1, Theta2, X, y, lambda_, g_prime=lambda z2, a2: 1.0)
+
+
+def bp_g_prime_of_a2(Theta1, Theta2, X, y, lambda_):
+    return backprop(Theta1, Theta2, X, y, lambda_, g_prime=lambda z2, a2: sigmoid_gradient(a2)[:, 1:])
+
+
+def bp_z_one_minus_z(Theta1, Theta2, X, y, lambda_):
+    return backprop(Theta1, Theta2, X, y, lambda_, g_prime=lambda z2, a2: z2 * (1 - z2))
+
+
+def bp_bias_row_not_dropped(Theta1, Theta2, X, y, lambda_):
+    a1, z2, a2, _, a3 = layers(Theta1, Theta2, X)
+    delta3 = a3 - np.eye(3)[y]
+    delta2 = delta3 @ Theta2 * sigmoid_gradient(z2)  # (6, 5) * (6, 4)
+    return delta2.T @ a1 / len(y), delta3.T @ a2 / len(y)
+
+
+def bp_g_prime_on_a2_with_bias(Theta1, Theta2, X, y, lambda_):
+    a1, _, a2, _, a3 = layers(Theta1, Theta2, X)
+    delta3 = a3 - np.eye(3)[y]
+    delta2 = delta3 @ Theta2 * (a2 * (1 - a2))  # (6, 5): runs, keeps the bias unit's column
+    return delta2.T @ a1 / len(y), delta3.T @ a2 / len(y)
+
+
+def bp_y_directly(Theta1, Theta2, X, y, lambda_):
+    return backprop(Theta1, Theta2, X, y, lambda_, delta3=lambda a3, Y: a3 - y)  # (6, 3) − (6,)
+
+
+def bp_y_as_column(Theta1, Theta2, X, y, lambda_):
+    return backprop(Theta1, Theta2, X, y, lambda_, delta3=lambda a3, Y: a3 - y[:, None])
+
+
+def bp_labels_one_to_K(Theta1, Theta2, X, y, lambda_):
+    return backprop(Theta1, Theta2, X, y, lambda_, delta3=lambda a3, Y: a3 - np.eye(3)[y - 1])
+
+
+def bp_squared_error_delta3(Theta1, Theta2, X, y, lambda_):
+    return backprop(Theta1, Theta2, X, y, lambda_, delta3=lambda a3, Y: (a3 - Y) * a3 * (1 - a3))
+
+
+def bp_y_minus_h(Theta1, Theta2, X, y, lambda_):
+    return backprop(Theta1, Theta2, X, y, lambda_, delta3=lambda a3, Y: Y - a3)
+
+
+def bp_missing_one_over_m(Theta1, Theta2, X, y, lambda_):
+    return backprop(Theta1, Theta2, X, y, lambda_, scale=1.0)
+
+
+def bp_bias_gradient_zeroed(Theta1, Theta2, X, y, lambda_):
+    Theta1_grad, Theta2_grad = solutions.backpropagation(Theta1, Theta2, X, y, lambda_)
+    Theta1_grad[:, 0] = 0
+    Theta2_grad[:, 0] = 0
+    return Theta1_grad, Theta2_grad
+
+
+def bp_transposed(Theta1, Theta2, X, y, lambda_):
+    a1, z2, a2, _, a3 = layers(Theta1, Theta2, X)
+    delta3 = a3 - np.eye(3)[y]
+    delta2 = delta3 @ Theta2[:, 1:] * sigmoid_gradient(z2)
+    return a1.T @ delta2 / len(y), a2.T @ delta3 / len(y)
+
+
+def bp_wrong_layer(Theta1, Theta2, X, y, lambda_):
+    a1, z2, a2, _, a3 = layers(Theta1, Theta2, X)
+    delta3 = a3 - np.eye(3)[y]
+    delta2 = delta3 @ Theta2[:, 1:] * sigmoid_gradient(z2)
+    return delta2.T @ a2 / len(y), delta3.T @ a1 / len(y)  # δ(l+1) with a(l+1) instead of a(l)
+
+
+def bp_x_instead_of_a1(Theta1, Theta2, X, y, lambda_):
+    _, z2, a2, _, a3 = layers(Theta1, Theta2, X)
+    delta3 = a3 - np.eye(3)[y]
+    delta2 = delta3 @ Theta2[:, 1:] * sigmoid_gradient(z2)
+    return delta2.T @ X / len(y), delta3.T @ a2 / len(y)
+
+
+def bp_packed(Theta1, Theta2, X, y, lambda_):
+    return network.pack(*solutions.backpropagation(Theta1, Theta2, X, y, lambda_))
+
+
+def bp_with_cost(Theta1, Theta2, X, y, lambda_):
+    return solutions.nn_cost(Theta1, Theta2, X, y, lambda_), solutions.backpropagation(Theta1, Theta2, X, y, lambda_)
+
+
+def bp_bias_column_regularised(Theta1, Theta2, X, y, lambda_):
+    return backprop(Theta1, Theta2, X, y, lambda_, reg_bias=True)
+
+
+def bp_penalty_forgot_one_over_m(Theta1, Theta2, X, y, lambda_):
+    return backprop(Theta1, Theta2, X, y, lambda_, reg=lambda lambda_, m: lambda_)
+
+
+def bp_kept_half(Theta1, Theta2, X, y, lambda_):
+    return backprop(Theta1, Theta2, X, y, lambda_, reg=lambda lambda_, m: lambda_ / (2 * m))
+
+
+def bp_penalty_sign(Theta1, Theta2, X, y, lambda_):
+    return backprop(Theta1, Theta2, X, y, lambda_, reg=lambda lambda_, m: -lambda_ / m)
+
+
+def bp_no_regularisation(Theta1, Theta2, X, y, lambda_):
+    return backprop(Theta1, Theta2, X, y, lambda_, reg=lambda lambda_, m: 0.0)
+
+
+@pytest.mark.parametrize(("fn", "status", "name", "hint", "lambda_"), [
+    (bp_missing_g_prime, "mistake", "missing g'(z2)", r"multiply elementwise", 0.0),
+    (bp_g_prime_of_a2, "mistake", "g'(a2) instead of g'(z2)", r"applies g a second time", 0.0),
+    (bp_z_one_minus_z, "mistake", "g'(z) as z(1 − z)", r"leaves out g", 0.0),
+    (bp_bias_row_not_dropped, "error", "bias row of Θ(2) not dropped", r"\(6,5\) \(6,4\).*Theta2\[:, 1:\]", 0.0),
+    (bp_g_prime_on_a2_with_bias, "mistake", "bias column of δ(2) kept", r"got \(5, 3\) and \(3, 5\)", 0.0),
+    (bp_squared_error_delta3, "mistake", "δ(3) = (h − y)·g'(z3)", r"squared-error.*Q10", 0.0),
+    (bp_y_minus_h, "mistake", "δ(3) = y − h (sign)", r"prediction minus label", 0.0),
+    (bp_y_directly, "error", "y used directly instead of one-hot", r"\(6,3\) \(6,\).*np\.eye\(K\)\[y\]", 0.0),
+    (bp_y_as_column, "mistake", "y used directly instead of one-hot", r"\(m, K\) = \(6, 3\)", 0.0),
+    (bp_labels_one_to_K, "mistake", "labels treated as 1..K", r"Octave", 0.0),
+    (bp_missing_one_over_m, "mistake", "missing 1/m", r"m = 6 examples", 0.0),
+    (bp_bias_gradient_zeroed, "mistake", "bias gradient set to 0", r"only the penalty skips column 0", 0.0),
+    (bp_transposed, "mistake", "Θ gradients transposed", r"delta2\.T @ a1.*Transposed, your numbers are right", 0.0),
+    (bp_wrong_layer, "mistake", "a from the wrong layer", r"pairs δ\(l\+1\) with", 0.0),
+    (bp_x_instead_of_a1, "mistake", "a without its bias column", r"a1 = \[1, X\]", 0.0),
+    (bp_packed, "mistake", "returned a single packed vector", r"The numbers are right", 0.0),
+    (bp_with_cost, "mistake", "returned the cost too", r"cost_and_gradient", 0.0),
+    (bp_bias_column_regularised, "mistake", "bias column regularised", r"skips column 0", 1.5),
+    (bp_penalty_forgot_one_over_m, "mistake", "forgot 1/m", r"\(λ/m\) Θ, divided by m = 6", 1.5),
+    (bp_kept_half, "mistake", "kept the ½", r"cancels the ½", 1.5),
+    (bp_penalty_sign, "mistake", "penalty sign error", r"towards 0", 1.5),
+    (bp_no_regularisation, "mistake", "no regularisation", r"unregularised gradient", 1.5),
+])
+def test_backpropagation_names_the_mistake_on_the_simplest_input_that_shows_it(fn, status, name, hint, lambda_):
+    result = checks.backpropagation(fn)
+    assert result.status == status, result
+    assert result.mistake == name
+    assert re.search(hint, result.hint, re.S), result.hint
+    assert result.inputs["lambda_"] == lambda_
+
+
+def test_backpropagation_accepts_the_course_loop():
+    assert checks.backpropagation(network.gradient_loop).passed  # one example at a time, same numbers
+
+
+def test_backpropagation_reports_a_zeroed_bias_column_and_the_changed_weights():
+    def zeroes_the_bias_weights(Theta1, Theta2, X, y, lambda_):
+        Theta1[:, 0] = 0  # meant to keep the bias out of the penalty
+        Theta2[:, 0] = 0
+        return solutions.backpropagation(Theta1, Theta2, X, y, lambda_)
+
+    result = checks.backpropagation(zeroes_the_bias_weights)
+    assert result.status == "mistake"
+    assert re.search(r"changed Theta1 and Theta2 in place", result.hint)
+
+
+# --- numerical_gradient --------------------------------------------------------------------------
+
+def ng_loop(f, theta, epsilon, difference):
+    """A learner's loop over the entries of theta, nudging a copy; ``difference`` is the formula."""
+    grad = np.zeros_like(theta)
+    for i in np.ndindex(theta.shape):
+        plus, minus = theta.copy(), theta.copy()
+        plus[i] += epsilon
+        minus[i] -= epsilon
+        grad[i] = difference(f(plus), f(theta), f(minus), epsilon)
+    return grad
+
+
+def ng_forward_difference(f, theta, epsilon):
+    return ng_loop(f, theta, epsilon, lambda f_plus, f_0, f_minus, eps: (f_plus - f_0) / eps)
+
+
+def ng_backward_difference(f, theta, epsilon):
+    return ng_loop(f, theta, epsilon, lambda f_plus, f_0, f_minus, eps: (f_0 - f_minus) / eps)
+
+
+def ng_forgot_two(f, theta, epsilon):
+    return ng_loop(f, theta, epsilon, lambda f_plus, f_0, f_minus, eps: (f_plus - f_minus) / eps)
+
+
+def ng_precedence(f, theta, epsilon):
+    return ng_loop(f, theta, epsilon, lambda f_plus, f_0, f_minus, eps: (f_plus - f_minus) / 2*eps)
+
+
+def ng_not_restored(f, theta, epsilon):
+    theta = theta.copy()
+    grad = np.zeros_like(theta)
+    for i in range(theta.size):
+        theta.flat[i] += epsilon
+        f_plus = f(theta)
+        theta.flat[i] -= 2 * epsilon
+        f_minus = f(theta)  # entry i is left at θ_i − ε for the next entries
+        grad.flat[i] = (f_plus - f_minus) / (2 * epsilon)
+    return grad
+
+
+def ng_all_at_once(f, theta, epsilon):
+    return (f(theta + epsilon) - f(theta - epsilon)) / (2 * epsilon) * np.ones_like(theta)
+
+
+def ng_all_at_once_scalar(f, theta, epsilon):
+    return (f(theta + epsilon) - f(theta - epsilon)) / (2 * epsilon)
+
+
+def ng_in_place(f, theta, epsilon):
+    grad = np.zeros_like(theta)
+    for i in range(theta.size):
+        theta.flat[i] += epsilon
+        f_plus = f(theta)
+        theta.flat[i] -= 2 * epsilon
+        f_minus = f(theta)
+        theta.flat[i] += epsilon  # 2.0 + 1e-4 − 2e-4 + 1e-4 is 2.0000000000000004, not 2.0
+        grad.flat[i] = (f_plus - f_minus) / (2 * epsilon)
+    return grad
+
+
+def ng_last_entry_only(f, theta, epsilon):
+    for i in range(theta.size):
+        plus, minus = theta.copy(), theta.copy()
+        plus.flat[i] += epsilon
+        minus.flat[i] -= epsilon
+        grad = (f(plus) - f(minus)) / (2 * epsilon)  # overwritten each time
+    return grad
+
+
+def ng_flattened(f, theta, epsilon):
+    return solutions.numerical_gradient(f, theta, epsilon).ravel()
+
+
+@pytest.mark.parametrize(("fn", "name", "hint", "theta_shape"), [
+    (ng_forward_difference, "one-sided difference", r"error is O\(ε²\)", (3,)),
+    (ng_backward_difference, "one-sided difference", r"central difference", (3,)),
+    (ng_forgot_two, "forgot the 2 in 2ε", r"2 \* epsilon", (3,)),
+    (ng_precedence, "operator precedence: / 2*epsilon", r"/ \(2 \* epsilon\)", (3,)),
+    (ng_not_restored, "nudge not restored", r"call 3 of 6 had 2 entries nudged", (3,)),
+    (ng_all_at_once, "nudged every entry at once", r"one entry at a time", (3,)),
+    (ng_all_at_once_scalar, "nudged every entry at once", r"directional derivative", (3,)),
+    (ng_in_place, "changed its input", r"θ \+ ε − ε is not always exactly θ.*theta\[i\] = original", (3,)),
+    (ng_last_entry_only, "returned a single number", r"np\.zeros_like\(theta\)", (3,)),
+    (ng_flattened, "returned a flattened array", r"θ's shape \(2, 3\)", (2, 3)),
+])
+def test_numerical_gradient_names_the_mistake(fn, name, hint, theta_shape):
+    result = checks.numerical_gradient(fn)
+    assert_mistake(result, name, hint)
+    assert result.inputs["theta"].shape == theta_shape  # the vector first, then the matrix
+
+
+def test_numerical_gradient_shows_the_known_function_as_code(capsys):
+    checks.numerical_gradient(ng_forgot_two)
+    assert "    f = lambda theta: np.sum(theta ** 3) + np.sum(theta) ** 2\n" in capsys.readouterr().out
+    theta = np.array([0.5, -1.2, 2.0])
+    # ∂/∂θ_i [Σ θ³ + (Σ θ)²] = 3θ_i² + 2 Σ θ, with Σ θ = 1.3: 0.75 + 2.6, 4.32 + 2.6, 12 + 2.6
+    np.testing.assert_allclose(solutions.numerical_gradient(checks._RecordingFunction(), theta, 1e-4),
+                               [3.35, 6.92, 14.6], rtol=1e-7)
+
+
+# --- the named mistakes of the network track are far apart ---------------------------------------
+
+def as_answer(value):
+    return value if isinstance(value, tuple) else np.asarray(value, dtype=np.float64)
+
+
+def test_every_network_mistake_is_far_from_the_answer_and_from_differently_named_ones():
+    Theta1, Theta2, X, y = checks._network_problem()
+    lists = {"forward_propagation": (checks._forward_mistakes(Theta1, Theta2, X),
+                                     solutions.forward_propagation(Theta1, Theta2, X))}
+    for lambda_ in (0.0, checks._LAMBDA):
+        lists[f"nn_cost λ={lambda_}"] = (checks._nn_cost_mistakes(Theta1, Theta2, X, y, lambda_),
+                                         solutions.nn_cost(Theta1, Theta2, X, y, lambda_))
+        lists[f"backpropagation λ={lambda_}"] = (checks._backprop_mistakes(Theta1, Theta2, X, y, lambda_),
+                                                 solutions.backpropagation(Theta1, Theta2, X, y, lambda_))
+    for theta in (np.array([0.5, -1.2, 2.0]), np.array([[0.3, -0.8, 1.5], [-1.1, 0.7, 2.2]])):
+        lists[f"numerical_gradient {theta.shape}"] = (
+            checks._numerical_gradient_mistakes(theta, checks._EPSILON),
+            solutions.numerical_gradient(checks._known_function, theta, checks._EPSILON))
+    for exercise, (mistakes, answer) in lists.items():
+        for i, mistake in enumerate(mistakes):
+            value = as_answer(mistake.value)
+            assert not checks._close(value, as_answer(answer)), (exercise, mistake.name)
+            for other in mistakes[i + 1:]:
+                if other.name != mistake.name:
+                    assert not checks._close(value, other.value), (exercise, mistake.name, other.name)
