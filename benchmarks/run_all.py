@@ -13,6 +13,9 @@ SCRIPTS = [
     "bench_sliders.py",
     "bench_learning_rate.py",
     "bench_regularisation.py",
+    "bench_digits.py",
+    "bench_training.py",
+    "bench_softmax.py",
 ]
 
 if __name__ == "__main__":

@@ -24,9 +24,14 @@ Modules, one concept each:
 ``validation``    the input checks every public function shares
 ================  ===================================================================
 
-The chapters' own modules need matplotlib and ipywidgets, so they are not imported here:
-``plotting`` (shared figures), ``lessons`` (chapter 01), ``learning_rate`` (chapter 03) and
-``regularisation`` (chapter 04) hold each chapter's computations and slider callbacks.
+Two library modules grow the network beyond the course's sigmoid outputs (chapter 09), imported on
+demand: ``softmax`` (a softmax output layer and its network) and ``one_vs_all`` (K logistic
+classifiers).
+
+The chapters' own modules hold each chapter's computations and slider callbacks; several need
+matplotlib and ipywidgets, so none is imported here: ``plotting`` (shared figures), ``lessons``
+(01), ``learning_rate`` (03), ``regularisation`` (04), ``digits`` (05), ``backprop`` (06),
+``gradient_checking`` (07) and ``training`` (08).
 
 ``solutions`` holds reference answers to the exercises; it is not imported here, so that it stays
 out of the way until a learner opens it on purpose.

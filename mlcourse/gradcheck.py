@@ -98,7 +98,7 @@ def numerical_gradient(f, theta, epsilon=1e-4):
     about ε_mach·|J|/ε, because each evaluation of J is exact only to ε_mach·|J| ≈ 2.2e-16·|J| and
     the difference is divided by 2ε. The two balance near ε ≈ (ε_mach)^(1/3) ≈ 6e-6; the course's
     ε = 1e-4 leaves a truncation error ≈ 1.7e-9·|∂³J| and a round-off ≈ 2e-12·|J|, both far below
-    the differences a real bug causes (chapter 04 plots the error against ε).
+    the differences a real bug causes (chapter 07 plots the error against ε).
     """
     epsilon = check_positive_real(epsilon, "epsilon")
     work = _as_float_array(theta, "theta")  # a private copy: the caller's array is never touched
