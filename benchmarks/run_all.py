@@ -16,6 +16,7 @@ SCRIPTS = [
     "bench_digits.py",
     "bench_training.py",
     "bench_softmax.py",
+    "bench_course.py",
 ]
 
 if __name__ == "__main__":
