@@ -57,6 +57,7 @@ __all__ = [
     "predict",
     "predict_proba",
     "random_initialize",
+    "train",
     "unpack",
 ]
 
@@ -560,6 +561,66 @@ class NetworkFit:
         return float(np.mean(self.predict(X) == labels))
 
 
+def train(kernel, X, y, hidden_size, lambda_, *, num_labels=None, method="lbfgs", num_iters=400,
+          alpha=1.0, seed=0, initial=None):
+    """Validate the data once, then minimise ``kernel``'s cost over both weight matrices.
+
+    The training loop shared by :func:`fit` and by networks with another output layer
+    (``mlcourse.softmax``): only the cost-and-gradient kernel differs between them.
+
+    Parameters
+    ----------
+    kernel : callable
+        ``(Theta1, Theta2, X, labels, lambda_) -> (J, (Theta1_grad, Theta2_grad))`` on validated
+        input; it is called hundreds of times, so it does no validation of its own.
+    X, y, hidden_size, lambda_, num_labels, method, num_iters, alpha, seed, initial
+        As in :func:`fit`.
+
+    Returns
+    -------
+    Theta1 : ndarray, shape (hidden_size, n+1)
+    Theta2 : ndarray, shape (K, hidden_size+1)
+    result : optimize.OptimizeResult or optimize.DescentResult
+    """
+    X = as_float_matrix(X, "X")
+    y = np.asarray(y)
+    if num_labels is None:
+        if y.size == 0 or y.dtype.kind not in "iuf":
+            raise TypeError(f"y must hold integer class labels; got {y.dtype} of shape {y.shape}")
+        num_labels = int(np.max(y)) + 1
+    num_labels = check_positive_int(num_labels, "num_labels")
+    labels = check_class_labels(y, X.shape[0], num_labels)
+    lambda_ = check_lambda(lambda_)
+    hidden_size = check_positive_int(hidden_size, "hidden_size")
+    input_size = X.shape[1]
+    if initial is None:
+        Theta1, Theta2 = initialize_weights(input_size, hidden_size, num_labels, seed)
+    else:
+        Theta1, Theta2 = check_network_thetas(*initial, input_size)
+        if Theta1.shape[0] != hidden_size or Theta2.shape[0] != num_labels:
+            raise ValueError(f"initial must hold Theta1 of shape ({hidden_size}, {input_size + 1}) and "
+                             f"Theta2 of shape ({num_labels}, {hidden_size + 1}); got {Theta1.shape} "
+                             f"and {Theta2.shape}")
+    size1 = Theta1.size
+
+    def packed_cost_and_gradient(nn_params):
+        # X and y were validated once above; the optimiser calls this hundreds of times
+        Theta1 = nn_params[:size1].reshape(hidden_size, input_size + 1)
+        Theta2 = nn_params[size1:].reshape(num_labels, hidden_size + 1)
+        J, (grad1, grad2) = kernel(Theta1, Theta2, X, labels, lambda_)
+        return J, np.concatenate([grad1.ravel(), grad2.ravel()])
+
+    theta_initial = np.concatenate([Theta1.ravel(), Theta2.ravel()])
+    if method == "lbfgs":
+        result = optimize.minimize(packed_cost_and_gradient, theta_initial, max_iters=num_iters)
+    elif method == "gradient_descent":
+        result = optimize.gradient_descent(packed_cost_and_gradient, theta_initial, alpha, num_iters)
+    else:
+        raise ValueError(f'method must be "lbfgs" or "gradient_descent"; got {method!r}')
+    Theta1, Theta2 = unpack(result.theta, input_size, hidden_size, num_labels)
+    return Theta1, Theta2, result
+
+
 def fit(X, y, hidden_size=25, lambda_=1.0, *, num_labels=None, method="lbfgs", num_iters=400,
         alpha=1.0, seed=0, initial=None):
     """Train the network on ``(X, y)``.
@@ -594,40 +655,9 @@ def fit(X, y, hidden_size=25, lambda_=1.0, *, num_labels=None, method="lbfgs", n
         Gradient descent that diverges returns its last good weights with ``result.status`` saying
         so; it does not raise.
     """
-    X = as_float_matrix(X, "X")
-    y = np.asarray(y)
-    if num_labels is None:
-        if y.size == 0 or y.dtype.kind not in "iuf":
-            raise TypeError(f"y must hold integer class labels; got {y.dtype} of shape {y.shape}")
-        num_labels = int(np.max(y)) + 1
-    num_labels = check_positive_int(num_labels, "num_labels")
-    labels = check_class_labels(y, X.shape[0], num_labels)
-    lambda_ = check_lambda(lambda_)
-    hidden_size = check_positive_int(hidden_size, "hidden_size")
-    input_size = X.shape[1]
-    if initial is None:
-        Theta1, Theta2 = initialize_weights(input_size, hidden_size, num_labels, seed)
-    else:
-        Theta1, Theta2 = check_network_thetas(*initial, input_size)
-        if Theta1.shape[0] != hidden_size or Theta2.shape[0] != num_labels:
-            raise ValueError(f"initial must hold Theta1 of shape ({hidden_size}, {input_size + 1}) and "
-                             f"Theta2 of shape ({num_labels}, {hidden_size + 1}); got {Theta1.shape} "
-                             f"and {Theta2.shape}")
-    size1 = Theta1.size
-
-    def packed_cost_and_gradient(nn_params):
-        # X and y were validated once above; the optimiser calls this hundreds of times
-        Theta1 = nn_params[:size1].reshape(hidden_size, input_size + 1)
-        Theta2 = nn_params[size1:].reshape(num_labels, hidden_size + 1)
-        J, (grad1, grad2) = _cost_and_gradient(Theta1, Theta2, X, labels, lambda_)
-        return J, np.concatenate([grad1.ravel(), grad2.ravel()])
-
-    theta_initial = np.concatenate([Theta1.ravel(), Theta2.ravel()])
-    if method == "lbfgs":
-        result = optimize.minimize(packed_cost_and_gradient, theta_initial, max_iters=num_iters)
-    elif method == "gradient_descent":
-        result = optimize.gradient_descent(packed_cost_and_gradient, theta_initial, alpha, num_iters)
-    else:
+    if method not in ("lbfgs", "gradient_descent"):
         raise ValueError(f'method must be "lbfgs" or "gradient_descent"; got {method!r}')
-    Theta1, Theta2 = unpack(result.theta, input_size, hidden_size, num_labels)
+    Theta1, Theta2, result = train(_cost_and_gradient, X, y, hidden_size, lambda_, num_labels=num_labels,
+                                   method=method, num_iters=num_iters, alpha=alpha, seed=seed,
+                                   initial=initial)
     return NetworkFit(Theta1=Theta1, Theta2=Theta2, result=result)

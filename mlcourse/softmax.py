@@ -28,9 +28,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import optimize
+from . import network
 from .activations import sigmoid
-from .network import Forward, initialize_weights, unpack
+from .network import Forward
 from .validation import (
     _as_numeric_array,
     _check_finite,
@@ -411,22 +411,12 @@ def cost_and_gradient(Theta1, Theta2, X, y, lambda_=0.0):
 # --- training ------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class SoftmaxFit:
-    """A trained softmax network: its weights and the optimiser's record."""
-
-    Theta1: np.ndarray
-    Theta2: np.ndarray
-    result: optimize.OptimizeResult
+class SoftmaxFit(network.NetworkFit):
+    """A trained softmax network: its weights and the optimiser's record (``accuracy`` inherited)."""
 
     def predict(self, X):
         """Predicted classes for ``X`` (m, n), shape (m,)."""
         return predict(self.Theta1, self.Theta2, X)
-
-    def accuracy(self, X, y):
-        """Fraction of the examples whose predicted class equals ``y``."""
-        X = as_float_matrix(X, "X")
-        labels = check_class_labels(y, X.shape[0], self.Theta2.shape[0])
-        return float(np.mean(self.predict(X) == labels))
 
 
 def fit(X, y, hidden_size=25, lambda_=1.0, *, num_labels=None, num_iters=400, seed=0):
@@ -465,29 +455,7 @@ def fit(X, y, hidden_size=25, lambda_=1.0, *, num_labels=None, num_iters=400, se
     Uses :func:`mlcourse.optimize.minimize` (BLAS pinned to one thread). The cost is not convex in Θ,
     so the result depends on the starting weights, as for the sigmoid network. Chapter 09.
     """
-    X = as_float_matrix(X, "X")
-    y = np.asarray(y)
-    if num_labels is None:
-        if y.size == 0 or y.dtype.kind not in "iuf":
-            raise TypeError(f"y must hold integer class labels; got {y.dtype} of shape {y.shape}")
-        num_labels = int(np.max(y)) + 1
-    num_labels = check_positive_int(num_labels, "num_labels")
-    labels = check_class_labels(y, X.shape[0], num_labels)
-    lambda_ = check_lambda(lambda_)
-    hidden_size = check_positive_int(hidden_size, "hidden_size")
     num_iters = check_positive_int(num_iters, "num_iters")
-    input_size = X.shape[1]
-    Theta1, Theta2 = initialize_weights(input_size, hidden_size, num_labels, seed)
-    size1 = Theta1.size
-
-    def packed_cost_and_gradient(nn_params):
-        # X, y and λ were validated once above; the optimiser calls this hundreds of times
-        Theta1 = nn_params[:size1].reshape(hidden_size, input_size + 1)
-        Theta2 = nn_params[size1:].reshape(num_labels, hidden_size + 1)
-        J, (grad1, grad2) = _cost_and_gradient(Theta1, Theta2, X, labels, lambda_)
-        return J, np.concatenate([grad1.ravel(), grad2.ravel()])
-
-    result = optimize.minimize(packed_cost_and_gradient,
-                               np.concatenate([Theta1.ravel(), Theta2.ravel()]), max_iters=num_iters)
-    Theta1, Theta2 = unpack(result.theta, input_size, hidden_size, num_labels)
+    Theta1, Theta2, result = network.train(_cost_and_gradient, X, y, hidden_size, lambda_,
+                                           num_labels=num_labels, num_iters=num_iters, seed=seed)
     return SoftmaxFit(Theta1=Theta1, Theta2=Theta2, result=result)
