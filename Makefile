@@ -21,7 +21,7 @@ LAB_ARGS ?=
 help:
 	@echo "mlcourse — make targets:"
 	@echo "  make lab        build .venv if needed, then open JupyterLab on chapters/00-start-here.ipynb"
-	@echo "  make test       ruff, the library's tests and every chapter re-run by nbval (strict)"
+	@echo "  make test       ruff, the library tests, every chapter re-run by nbval (strict), the browser test"
 	@echo "  make lint       ruff check only"
 	@echo "  make bench      run the benchmarks (benchmarks/run_all.py)"
 	@echo "  make notebooks  re-execute every chapter in place, top to bottom, and strip widget state"
