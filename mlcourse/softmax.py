@@ -260,17 +260,13 @@ def _hidden(Theta1, Theta2, X):
     return hidden, z2, z3
 
 
-def _penalty(Theta1, Theta2, lambda_, m):
-    """λ/(2m) Σ Θ² over every weight except the bias columns."""
-    return lambda_ / (2 * m) * (np.sum(Theta1[:, 1:] ** 2) + np.sum(Theta2[:, 1:] ** 2))
-
-
 def _cost_and_gradient(Theta1, Theta2, X, labels, lambda_):
     """J and (Theta1_grad, Theta2_grad) on validated input: one forward and one backward pass."""
     m = X.shape[0]
     rows = np.arange(m)
     hidden, _, z3 = _hidden(Theta1, Theta2, X)
-    J = (_log_sum_exp(z3) - z3[rows, labels]).sum() / m + _penalty(Theta1, Theta2, lambda_, m)
+    # the same L2 penalty as the sigmoid network: the hidden layer and its weights are unchanged
+    J = (_log_sum_exp(z3) - z3[rows, labels]).sum() / m + network._penalty(Theta1, Theta2, lambda_, m)
 
     # δ(3) = a3 − Y, exactly as for sigmoid outputs with cross-entropy (chapter 09 derives why)
     delta3 = np.exp(_shifted(z3))
