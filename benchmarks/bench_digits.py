@@ -3,9 +3,9 @@
 Chapter 05 has no slider; what it runs on the whole digits set (m = 1797, n = 64, s2 = 25, K = 10)
 is timed here so that the chapter's share of the course's execution time is known:
 
-- ``network.forward`` and ``network.cost`` (vectorised), against ``digits.cost_loop``, the
+- ``network.forward`` and ``network.cost`` (vectorised), against ``ch05.cost_loop``, the
   course's double sum written one example at a time — the loop is the slow cell of the chapter;
-- ``digits.plot_digit_grid`` for the 4 × 8 grid, drawing and PNG rendering (what the inline backend
+- ``ch05.plot_digit_grid`` for the 4 × 8 grid, drawing and PNG rendering (what the inline backend
   does, ``IPython.core.pylabtools.print_figure``) timed apart.
 
 Run: ``.venv/bin/python benchmarks/bench_digits.py``.
@@ -24,7 +24,8 @@ from IPython.core.pylabtools import print_figure
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import median_seconds, print_table
 
-from mlcourse import datasets, digits, network
+from mlcourse import datasets, network
+from mlcourse.chapters import ch05_forward_propagation as ch05
 
 SEED = 5  # as in chapter 05
 HIDDEN_SIZE, K = 25, 10
@@ -36,10 +37,10 @@ def bench_chapter_05(repeats):
     Theta1, Theta2 = network.initialize_weights(X.shape[1], HIDDEN_SIZE, K, seed=SEED)
 
     def draw():
-        figure, _ = digits.plot_digit_grid(X, y, rows=4, cols=8)
+        figure, _ = ch05.plot_digit_grid(X, y, rows=4, cols=8)
         plt.close(figure)
 
-    figure, _ = digits.plot_digit_grid(X, y, rows=4, cols=8)
+    figure, _ = ch05.plot_digit_grid(X, y, rows=4, cols=8)
 
     def render():
         print_figure(figure, "png", bbox_inches="tight")
@@ -48,7 +49,7 @@ def bench_chapter_05(repeats):
         ["network.forward (all five arrays)",
          median_seconds(lambda: network.forward(Theta1, Theta2, X), repeats)],
         ["network.cost, λ = 1", median_seconds(lambda: network.cost(Theta1, Theta2, X, y, 1.0), repeats)],
-        ["digits.cost_loop, λ = 1", median_seconds(lambda: digits.cost_loop(Theta1, Theta2, X, y, 1.0),
+        ["ch05.cost_loop, λ = 1", median_seconds(lambda: ch05.cost_loop(Theta1, Theta2, X, y, 1.0),
                                                    max(5, repeats // 6), 1)],
         ["plot_digit_grid 4×8 (draw)", median_seconds(draw, max(5, repeats // 6), 1)],
         ["plot_digit_grid 4×8 (PNG)", median_seconds(render, max(5, repeats // 6), 1)],

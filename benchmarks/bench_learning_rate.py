@@ -2,7 +2,7 @@
 
 The promise (issue 3): a slider update must *compute* in well under 100 ms. For chapter 03 the
 computation is one run of 100 gradient-descent steps on the scaled exam data, keeping the path
-(``learning_rate.descend``); the redraw moves the cost-history and path lines of the kept figure and
+(``ch03.descend``); the redraw moves the cost-history and path lines of the kept figure and
 renders it to a PNG, as the inline backend does. For contrast: building the slider from nothing
 (contour grid and figure) and rendering it, which a callback that rebuilt everything would pay on
 every update.
@@ -24,7 +24,8 @@ from IPython.core.pylabtools import print_figure
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import median_seconds, print_table
 
-from mlcourse import datasets, learning_rate, logistic, optimize
+from mlcourse import datasets, logistic, optimize
+from mlcourse.chapters import ch03_gradient_descent as ch03
 
 BUDGET_SECONDS = 0.100  # "well under" this for the computation of one update
 NUM_ITERS = 100  # steps per slider position, as in chapter 03
@@ -33,20 +34,20 @@ ALPHAS = [0.01, 1.0, 10.0, 30.0, 50.0, 100.0]  # crawls, good, diverges late, di
 
 def chapter_03_problem():
     X_raw, y = datasets.load_exam_scores()
-    X = logistic.add_intercept(learning_rate.feature_normalize(X_raw)[0])
+    X = logistic.add_intercept(ch03.feature_normalize(X_raw)[0])
     theta_hat = optimize.minimize(lambda t: logistic.cost_and_gradient(t, X, y), np.zeros(3), tol=1e-12).theta
     return X, y, theta_hat
 
 
 def bench_chapter_03(repeats):
     X, y, theta_hat = chapter_03_problem()
-    show, figure = learning_rate.make_learning_rate_slider(X, y, theta_hat, num_iters=NUM_ITERS)
+    show, figure = ch03.make_learning_rate_slider(X, y, theta_hat, num_iters=NUM_ITERS)
     rows, slowest = [], 0.0
     for alpha in ALPHAS:
-        descent = learning_rate.descend(alpha, X, y, NUM_ITERS)
+        descent = ch03.descend(alpha, X, y, NUM_ITERS)
 
         def compute(alpha=alpha):
-            learning_rate.descend(alpha, X, y, NUM_ITERS)
+            ch03.descend(alpha, X, y, NUM_ITERS)
 
         def redraw(descent=descent):
             show.update(descent)
@@ -61,7 +62,7 @@ def bench_chapter_03(repeats):
                      f"{redraw_seconds * 1e3:.1f} ms", within])
 
     def rebuild():
-        _, fresh = learning_rate.make_learning_rate_slider(X, y, theta_hat, num_iters=NUM_ITERS)
+        _, fresh = ch03.make_learning_rate_slider(X, y, theta_hat, num_iters=NUM_ITERS)
         print_figure(fresh, "png", bbox_inches="tight")
         plt.close(fresh)
 

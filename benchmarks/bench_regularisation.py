@@ -2,10 +2,10 @@
 
 Chapter 04's slider refits logistic regression with L-BFGS on the 28 mapped microchip features and
 redraws the decision boundary θᵀ map_feature(u, v) = 0 over a 120 × 120 grid whose features are
-computed once (``regularisation.make_decision_boundary_slider``). The promise (issue 3): one update
+computed once (``ch04.make_decision_boundary_slider``). The promise (issue 3): one update
 *computes* in well under 100 ms.
 
-- compute: ``regularisation.decision_boundary_update`` — the fit, the training accuracy and the
+- compute: ``ch04.decision_boundary_update`` — the fit, the training accuracy and the
   grid's scores; λ = 0 is the slowest, since L-BFGS runs to its 50-iteration budget there;
 - redraw: what ``show`` does to the kept figure — remove the old contour, draw the new one — and the
   PNG rendering the inline backend does (``IPython.core.pylabtools.print_figure``);
@@ -28,7 +28,8 @@ from IPython.core.pylabtools import print_figure
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import median_seconds, print_table
 
-from mlcourse import datasets, logistic, regularisation
+from mlcourse import datasets, logistic
+from mlcourse.chapters import ch04_regularisation as ch04
 
 BUDGET_SECONDS = 0.100  # "well under" this for the computation of one update
 SLIDER_LAMBDAS = [0.0, 0.001, 0.01, 0.1, 1.0, 10.0, 100.0]  # the slider's positions, as in chapter 04
@@ -38,7 +39,7 @@ GRID_SIZE = 120  # as in chapter 04
 def bench_chapter_04(repeats):
     X_raw, y = datasets.load_microchips()
     X = logistic.map_feature(X_raw[:, 0], X_raw[:, 1])
-    _, figure = regularisation.make_decision_boundary_slider(X_raw, y, grid_size=GRID_SIZE)
+    _, figure = ch04.make_decision_boundary_slider(X_raw, y, grid_size=GRID_SIZE)
     ax = figure.axes[0]
     # the same grid the slider builds, for timing the compute step on its own
     u = np.linspace(X_raw[:, 0].min() - 0.25, X_raw[:, 0].max() + 0.25, GRID_SIZE)
@@ -48,12 +49,12 @@ def bench_chapter_04(repeats):
 
     rows, slowest = [], 0.0
     for lambda_ in SLIDER_LAMBDAS:
-        update = regularisation.decision_boundary_update(lambda_, X, y, grid_features)
+        update = ch04.decision_boundary_update(lambda_, X, y, grid_features)
         scores = update.grid_scores.reshape(U.shape)
         drawn = [ax.contour(U, V, scores, levels=[0.0])]
 
         def compute(lambda_=lambda_):
-            regularisation.decision_boundary_update(lambda_, X, y, grid_features)
+            ch04.decision_boundary_update(lambda_, X, y, grid_features)
 
         def redraw(scores=scores, drawn=drawn):
             drawn[0].remove()
@@ -68,7 +69,7 @@ def bench_chapter_04(repeats):
                      f"{redraw_seconds * 1e3:.1f} ms"])
 
     def rebuild():
-        _, fresh = regularisation.make_decision_boundary_slider(X_raw, y, grid_size=GRID_SIZE)
+        _, fresh = ch04.make_decision_boundary_slider(X_raw, y, grid_size=GRID_SIZE)
         print_figure(fresh, "png", bbox_inches="tight")
         plt.close(fresh)
 

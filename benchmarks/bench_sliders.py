@@ -6,7 +6,7 @@ hand. Redrawing is timed separately, as the inline backend does it — the figur
 which is what a callback that does not keep its figure would pay on every update.
 
 Chapter 01: the naive cost against ``logistic.cost`` as θ = scale · θ̂ is scaled up on the exam data
-(``lessons.make_naive_vs_stable_slider``).
+(``ch01.make_naive_vs_stable_slider``).
 
 Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_sliders.py``.
 """
@@ -25,7 +25,8 @@ from IPython.core.pylabtools import print_figure
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import median_seconds, print_table
 
-from mlcourse import datasets, lessons, logistic
+from mlcourse import datasets, logistic
+from mlcourse.chapters import ch01_cost_function as ch01
 
 BUDGET_SECONDS = 0.100  # "well under" this for the computation of one update
 CHAPTER_01_SCALES = np.linspace(0.5, 4.0, 351)  # the slider's range, as in chapter 01
@@ -45,12 +46,12 @@ def chapter_01_problem():
 
 def bench_chapter_01(repeats):
     theta_hat, X, y = chapter_01_problem()
-    _, figure = lessons.make_naive_vs_stable_slider(theta_hat, X, y, naive_cost, CHAPTER_01_SCALES)
+    _, figure = ch01.make_naive_vs_stable_slider(theta_hat, X, y, naive_cost, CHAPTER_01_SCALES)
     marker = figure.axes[0].lines[-1]
     positions = iter(np.tile([1.0, 2.5, 3.5, 4.0], 1000))  # both sides of where the naive cost breaks
 
     def compute():
-        lessons.naive_vs_stable_cost(next(positions), theta_hat, X, y, naive_cost)
+        ch01.naive_vs_stable_cost(next(positions), theta_hat, X, y, naive_cost)
 
     def redraw():
         scale = next(positions)
@@ -58,7 +59,7 @@ def bench_chapter_01(repeats):
         print_figure(figure, "png", bbox_inches="tight")
 
     def rebuild():
-        _, fresh = lessons.make_naive_vs_stable_slider(theta_hat, X, y, naive_cost, CHAPTER_01_SCALES)
+        _, fresh = ch01.make_naive_vs_stable_slider(theta_hat, X, y, naive_cost, CHAPTER_01_SCALES)
         print_figure(fresh, "png", bbox_inches="tight")
         plt.close(fresh)
 

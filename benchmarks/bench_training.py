@@ -2,7 +2,7 @@
 
 The promise (issue 4): retraining that takes longer than ~100 ms runs only when the slider is
 released and shows that it is working. One update of chapter 08's slider *computes* a whole
-training run with its learning curve (``training.record_learning_curve``: the run, then the two
+training run with its learning curve (``ch08.record_learning_curve``: the run, then the two
 accuracies at up to 100 iterates); the redraw moves the three lines of the kept figure and renders
 it to a PNG, as the inline backend does. Each row is one slider position, starting from the
 chapter's defaults (L-BFGS, λ = 1, 300 iterations, 25 hidden units) and moving one control.
@@ -25,7 +25,8 @@ from IPython.core.pylabtools import print_figure
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import median_seconds, print_table
 
-from mlcourse import datasets, training
+from mlcourse import datasets
+from mlcourse.chapters import ch08_training_on_digits as ch08
 
 BUDGET_SECONDS = 0.100  # above this, an update must wait for the release and say it is working
 DEFAULTS = dict(method="lbfgs", alpha=1.0, lambda_=1.0, num_iters=300, hidden_size=25)
@@ -51,14 +52,14 @@ def digits_split():
 
 def bench_chapter_08(repeats):
     X_train, X_test, y_train, y_test = digits_split()
-    show, figure = training.make_training_slider(X_train, y_train, X_test, y_test, max_iters=1000)
+    show, figure = ch08.make_training_slider(X_train, y_train, X_test, y_test, max_iters=1000)
     rows, slowest = [], 0.0
     for slider, changes in POSITIONS:
         settings = {**DEFAULTS, **changes}
-        curve = training.record_learning_curve(X_train, y_train, X_test, y_test, **settings)
+        curve = ch08.record_learning_curve(X_train, y_train, X_test, y_test, **settings)
 
         def compute(settings=settings):
-            training.record_learning_curve(X_train, y_train, X_test, y_test, **settings)
+            ch08.record_learning_curve(X_train, y_train, X_test, y_test, **settings)
 
         def redraw(curve=curve):
             show.update(curve)

@@ -8,49 +8,44 @@ One orientation everywhere, as in the course:
 - a layer's raw scores are ``z = a @ Theta.T`` where ``a`` carries a leading column of ones;
 - λ is spelled ``lambda_`` (``lambda`` is a Python keyword).
 
-Modules, one concept each:
+Modules, one concept each — the library a learner keeps using after the course:
 
 ================  ===================================================================
 ``activations``   the sigmoid g(z) and its derivative g'(z), stable for any finite z
 ``logistic``      logistic regression: cost, gradient, feature mapping, prediction, fit
-``derivation``    every line of the derivations of g' and ∂J/∂θ, as code (chapter 02)
 ``network``       input → sigmoid hidden layer → K sigmoid outputs: forward, backprop
+``softmax``       the same network with a softmax output layer (chapter 09)
+``one_vs_all``    K logistic classifiers, one per class (chapter 09)
 ``gradcheck``     numerical gradients by central differences, relative difference
 ``optimize``      batch gradient descent (with divergence detection) and L-BFGS-B
 ``datasets``      loaders for the data shipped in ``data/``, checksums verified
-``checks``        checks of the chapters' exercises: "passed", or the mistake by name
 ``notation``      Θ = [b | W]: moving weights to and from the W, b of other notations
-``environment``   is this the Python and the package versions the course was tested with?
-``validation``    the input checks every public function shares
 ================  ===================================================================
 
-Two library modules grow the network beyond the course's sigmoid outputs (chapter 09), imported on
-demand: ``softmax`` (a softmax output layer and its network) and ``one_vs_all`` (K logistic
-classifiers).
+``_validation`` holds the input checks every public function shares; it is private.
 
-The chapters' own modules hold each chapter's computations and slider callbacks; several need
-matplotlib and ipywidgets, so none is imported here: ``plotting`` (shared figures), ``lessons``
-(01), ``learning_rate`` (03), ``regularisation`` (04), ``digits`` (05), ``backprop`` (06),
-``gradient_checking`` (07) and ``training`` (08).
+Two subpackages go with the notebooks and are not imported here:
 
-``solutions`` holds reference answers to the exercises; it is not imported here, so that it stays
-out of the way until a learner opens it on purpose.
+- ``mlcourse.chapters``: one companion per chapter (``ch06_backpropagation`` for
+  ``06-backpropagation.ipynb``) with its figures, sliders and experiment harnesses, and
+  ``plotting`` for the figures several chapters share;
+- ``mlcourse.checks``: the exercises' checks (``checks.cost(cost)`` prints "passed" or names the
+  mistake) and, in ``mlcourse.checks.solutions``, reference answers kept out of the way until a
+  learner opens them on purpose.
 
 Chapter 00 has the table of every symbol, its name in code and its shape.
 """
 
 from . import (
     activations,
-    checks,
     datasets,
-    derivation,
-    environment,
     gradcheck,
     logistic,
     network,
     notation,
+    one_vs_all,
     optimize,
-    validation,
+    softmax,
 )
 from .activations import sigmoid, sigmoid_gradient
 
@@ -58,16 +53,14 @@ __version__ = "0.1.0"
 
 __all__ = [
     "activations",
-    "checks",
     "datasets",
-    "derivation",
-    "environment",
     "gradcheck",
     "logistic",
     "network",
     "notation",
+    "one_vs_all",
     "optimize",
     "sigmoid",
     "sigmoid_gradient",
-    "validation",
+    "softmax",
 ]

@@ -8,7 +8,7 @@ RuntimeWarning) before the division rescues the result. Here the exponential is 
 
 import numpy as np
 
-from .validation import _as_numeric_array
+from ._validation import _as_numeric_array
 
 __all__ = ["sigmoid", "sigmoid_gradient", "sigmoid_into"]
 

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .validation import _check_real_scalar, _labels_shape, as_float_matrix
+from ._validation import _check_real_scalar, _labels_shape, as_float_matrix
 
 __all__ = [
     "CHECKSUMS",

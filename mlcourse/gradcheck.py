@@ -13,7 +13,7 @@ from numbers import Real
 
 import numpy as np
 
-from .validation import (
+from ._validation import (
     _as_numeric_array,
     _check_finite,
     as_float_matrix,

@@ -27,8 +27,7 @@ from numbers import Real
 import numpy as np
 
 from . import optimize
-from .activations import sigmoid
-from .validation import (
+from ._validation import (
     _as_numeric_array,
     as_float_matrix,
     as_float_vector,
@@ -38,6 +37,7 @@ from .validation import (
     check_positive_real,
     check_theta_for_X,
 )
+from .activations import sigmoid
 
 __all__ = [
     "add_intercept",

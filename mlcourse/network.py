@@ -29,8 +29,7 @@ from typing import NamedTuple
 import numpy as np
 
 from . import optimize
-from .activations import sigmoid, sigmoid_gradient, sigmoid_into
-from .validation import (
+from ._validation import (
     as_float_matrix,
     as_float_vector,
     check_class_labels,
@@ -39,6 +38,7 @@ from .validation import (
     check_network_thetas,
     check_positive_int,
 )
+from .activations import sigmoid, sigmoid_gradient, sigmoid_into
 
 __all__ = [
     "Forward",

@@ -11,7 +11,7 @@ notations and checks that they agree.
 
 import numpy as np
 
-from .validation import as_float_matrix, as_float_vector
+from ._validation import as_float_matrix, as_float_vector
 
 __all__ = ["join_theta", "split_theta"]
 

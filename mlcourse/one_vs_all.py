@@ -19,13 +19,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import logistic
-from .activations import sigmoid
-from .validation import (
+from ._validation import (
     as_float_matrix,
     check_class_labels,
     check_lambda,
     check_positive_int,
 )
+from .activations import sigmoid
 
 __all__ = ["OneVsAllFit", "fit", "predict", "predict_proba"]
 

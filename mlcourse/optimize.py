@@ -24,7 +24,7 @@ import numpy as np
 import scipy.optimize
 from threadpoolctl import ThreadpoolController
 
-from .validation import as_float_vector, check_positive_int, check_positive_real
+from ._validation import as_float_vector, check_positive_int, check_positive_real
 
 __all__ = [
     "DescentResult",

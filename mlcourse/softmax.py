@@ -29,9 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import network
-from .activations import sigmoid
-from .network import Forward
-from .validation import (
+from ._validation import (
     _as_numeric_array,
     _check_finite,
     as_float_matrix,
@@ -40,6 +38,8 @@ from .validation import (
     check_network_thetas,
     check_positive_int,
 )
+from .activations import sigmoid
+from .network import Forward
 
 __all__ = [
     "SoftmaxFit",
@@ -359,7 +359,7 @@ def cost(Theta1, Theta2, X, y, lambda_=0.0):
     ------
     TypeError, ValueError
         For shapes that do not fit, labels outside 0..K-1, ``(m, 1)`` labels, NaN/inf, λ < 0 — the
-        messages of :mod:`mlcourse.validation`, as for :func:`mlcourse.network.cost`.
+        messages of :mod:`mlcourse._validation`, as for :func:`mlcourse.network.cost`.
 
     Notes
     -----

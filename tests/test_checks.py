@@ -10,8 +10,9 @@ import re
 import numpy as np
 import pytest
 
-from mlcourse import checks, network, solutions
+from mlcourse import checks, network
 from mlcourse.activations import sigmoid, sigmoid_gradient
+from mlcourse.checks import solutions
 
 
 def stub(*args):

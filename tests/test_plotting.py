@@ -1,4 +1,4 @@
-"""Tests for mlcourse.plotting: what each function draws, read back from the returned Axes."""
+"""Tests for mlcourse.chapters.plotting: what each function draws, read back from the returned Axes."""
 
 import matplotlib
 
@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from mlcourse import plotting
+from mlcourse.chapters import plotting
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from mlcourse import validation as v
+from mlcourse import _validation as v
 
 
 def test_as_float_matrix_accepts_lists_and_ints_and_converts():

@@ -30,11 +30,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from . import network
-from .activations import sigmoid, sigmoid_gradient
-from .gradcheck import numerical_gradient
-from .optimize import single_blas_thread
-from .validation import (
+from .. import network
+from .._validation import (
     _as_numeric_array,
     _check_finite,
     as_float_matrix,
@@ -44,6 +41,9 @@ from .validation import (
     check_positive_int,
     check_positive_real,
 )
+from ..activations import sigmoid, sigmoid_gradient
+from ..gradcheck import numerical_gradient
+from ..optimize import single_blas_thread
 
 __all__ = [
     "GRAPH_NODES",

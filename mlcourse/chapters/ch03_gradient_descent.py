@@ -24,9 +24,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import optimize
-from .activations import sigmoid
-from .validation import (
+from .. import optimize
+from .._validation import (
     as_float_matrix,
     as_float_vector,
     check_binary_labels,
@@ -34,6 +33,7 @@ from .validation import (
     check_positive_real,
     check_theta_for_X,
 )
+from ..activations import sigmoid
 
 __all__ = [
     "Descent",

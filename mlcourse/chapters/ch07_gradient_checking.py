@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import gradcheck, network, optimize
-from .activations import sigmoid_gradient
-from .validation import check_lambda, check_positive_int, check_positive_real
+from .. import gradcheck, network, optimize
+from .._validation import check_lambda, check_positive_int, check_positive_real
+from ..activations import sigmoid_gradient
 
 __all__ = [
     "DIAGNOSIS_CHOICES",

@@ -1,4 +1,4 @@
-"""Tests for mlcourse.training: predictions, misclassified examples, learning curves, chapter 08's slider."""
+"""Tests for mlcourse.chapters.ch08_training_on_digits: predictions, misclassified examples, learning curves, chapter 08's slider."""
 
 import matplotlib
 
@@ -9,7 +9,8 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from mlcourse import network, training
+from mlcourse import network
+from mlcourse.chapters import ch08_training_on_digits as ch08
 
 # A one-input network worked by hand: s2 = 1 hidden unit computing g(x), K = 2 outputs with
 # z3 = [0.5, g(x)]. Class 1 wins exactly when g(x) > 0.5, i.e. when x > 0.
@@ -34,25 +35,25 @@ def blobs(m=90, n=4, K=3, seed=0):
 
 def test_predict_classes_by_hand():
     # g(-1) ≈ 0.27 < 0.5 → class 0; g(1) ≈ 0.73 and g(3) ≈ 0.95 > 0.5 → class 1
-    np.testing.assert_array_equal(training.predict_classes(THETA1_SMALL, THETA2_SMALL, X_SMALL), [0, 1, 1])
+    np.testing.assert_array_equal(ch08.predict_classes(THETA1_SMALL, THETA2_SMALL, X_SMALL), [0, 1, 1])
 
 
 def test_predict_classes_matches_network_predict():
     rng = np.random.default_rng(3)
     Theta1, Theta2 = rng.normal(size=(5, 8)), rng.normal(size=(4, 6))
     X = rng.normal(size=(50, 7))
-    np.testing.assert_array_equal(training.predict_classes(Theta1, Theta2, X),
+    np.testing.assert_array_equal(ch08.predict_classes(Theta1, Theta2, X),
                                   network.predict(Theta1, Theta2, X))
 
 
 def test_predict_classes_refuses_mismatched_shapes():
     with pytest.raises(ValueError, match="Theta1"):
-        training.predict_classes(THETA1_SMALL, THETA2_SMALL, np.ones((3, 2)))
+        ch08.predict_classes(THETA1_SMALL, THETA2_SMALL, np.ones((3, 2)))
 
 
 def test_misclassified_by_hand():
     # predictions are [0, 1, 1]; with labels [0, 0, 1] only row 1 is wrong: true 0, predicted 1
-    indices, true_labels, predicted = training.misclassified(THETA1_SMALL, THETA2_SMALL, X_SMALL, [0, 0, 1])
+    indices, true_labels, predicted = ch08.misclassified(THETA1_SMALL, THETA2_SMALL, X_SMALL, [0, 0, 1])
     np.testing.assert_array_equal(indices, [1])
     np.testing.assert_array_equal(true_labels, [0])
     np.testing.assert_array_equal(predicted, [1])
@@ -60,7 +61,7 @@ def test_misclassified_by_hand():
 
 def test_misclassified_refuses_labels_outside_0_to_K_minus_1():
     with pytest.raises(ValueError, match=r"y must hold class labels 0..K-1 = 0..1"):
-        training.misclassified(THETA1_SMALL, THETA2_SMALL, X_SMALL, [0, 2, 1])
+        ch08.misclassified(THETA1_SMALL, THETA2_SMALL, X_SMALL, [0, 2, 1])
 
 
 # --- record_learning_curve -----------------------------------------------------------------------
@@ -69,7 +70,7 @@ def test_misclassified_refuses_labels_outside_0_to_K_minus_1():
 def test_learning_curve_is_network_fits_run(method):
     X_train, y_train, X_test, y_test = blobs()
     settings = dict(hidden_size=5, lambda_=0.5, num_iters=40, alpha=0.8, seed=2)
-    curve = training.record_learning_curve(X_train, y_train, X_test, y_test, method=method, **settings)
+    curve = ch08.record_learning_curve(X_train, y_train, X_test, y_test, method=method, **settings)
     fit = network.fit(X_train, y_train, method=method, **settings)
     # gradient descent in fit keeps two BLAS threads, the curve one: the sums may round differently
     np.testing.assert_allclose(curve.fit.Theta1, fit.Theta1, rtol=0, atol=1e-12)
@@ -81,7 +82,7 @@ def test_learning_curve_is_network_fits_run(method):
 
 def test_learning_curve_accuracies_at_the_ends():
     X_train, y_train, X_test, y_test = blobs()
-    curve = training.record_learning_curve(X_train, y_train, X_test, y_test, hidden_size=4, num_iters=30, seed=1)
+    curve = ch08.record_learning_curve(X_train, y_train, X_test, y_test, hidden_size=4, num_iters=30, seed=1)
     Theta1, Theta2 = network.initialize_weights(4, 4, 3, seed=1)  # the run's start
     assert curve.checkpoints[0] == 0
     assert curve.checkpoints[-1] == curve.iterations
@@ -93,7 +94,7 @@ def test_learning_curve_accuracies_at_the_ends():
 
 def test_learning_curve_checkpoints_are_capped_and_increasing():
     X_train, y_train, X_test, y_test = blobs()
-    curve = training.record_learning_curve(X_train, y_train, X_test, y_test, method="gradient_descent",
+    curve = ch08.record_learning_curve(X_train, y_train, X_test, y_test, method="gradient_descent",
                                            hidden_size=3, num_iters=50, max_points=7)
     assert curve.checkpoints.size == 7
     assert (np.diff(curve.checkpoints) > 0).all()
@@ -103,13 +104,13 @@ def test_learning_curve_checkpoints_are_capped_and_increasing():
 
 def test_learning_curve_reports_divergence_without_raising():
     X_train, y_train, X_test, y_test = blobs()
-    curve = training.record_learning_curve(X_train, y_train, X_test, y_test, method="gradient_descent",
+    curve = ch08.record_learning_curve(X_train, y_train, X_test, y_test, method="gradient_descent",
                                            hidden_size=3, num_iters=20, alpha=1e4)
     assert curve.diverged
     assert curve.status in ("diverged", "non-finite")
     assert curve.iterations < 20
     assert curve.checkpoints[-1] == curve.iterations
-    text = "\n".join(training.describe(curve))
+    text = "\n".join(ch08.describe(curve))
     assert "too large" in text
     assert "move α to the left" in text
 
@@ -117,7 +118,7 @@ def test_learning_curve_reports_divergence_without_raising():
 def test_learning_curve_leaves_inputs_alone():
     X_train, y_train, X_test, y_test = blobs()
     copies = [a.copy() for a in (X_train, y_train, X_test, y_test)]
-    training.record_learning_curve(X_train, y_train, X_test, y_test, hidden_size=3, num_iters=5)
+    ch08.record_learning_curve(X_train, y_train, X_test, y_test, hidden_size=3, num_iters=5)
     for before, after in zip(copies, (X_train, y_train, X_test, y_test), strict=True):
         np.testing.assert_array_equal(before, after)
 
@@ -133,33 +134,33 @@ def test_learning_curve_leaves_inputs_alone():
 def test_learning_curve_refuses_bad_settings(kwargs, error, match):
     X_train, y_train, X_test, y_test = blobs()
     with pytest.raises(error, match=match):
-        training.record_learning_curve(X_train, y_train, X_test, y_test, **kwargs)
+        ch08.record_learning_curve(X_train, y_train, X_test, y_test, **kwargs)
 
 
 def test_learning_curve_refuses_data_that_do_not_fit():
     X_train, y_train, X_test, y_test = blobs()
     with pytest.raises(ValueError, match="X_test must have 4 columns"):
-        training.record_learning_curve(X_train, y_train, X_test[:, :3], y_test)
+        ch08.record_learning_curve(X_train, y_train, X_test[:, :3], y_test)
     with pytest.raises(ValueError, match=r"y_test must hold class labels 0..K-1 = 0..2"):
-        training.record_learning_curve(X_train, y_train, X_test, y_test + 1)
+        ch08.record_learning_curve(X_train, y_train, X_test, y_test + 1)
     with pytest.raises(TypeError, match="y_train must hold integer class labels; got <U1"):
-        training.record_learning_curve(X_train, np.array(["a"] * y_train.size), X_test, y_test)
+        ch08.record_learning_curve(X_train, np.array(["a"] * y_train.size), X_test, y_test)
 
 
 # --- the slider ----------------------------------------------------------------------------------
 
 def test_slider_retrains_redraws_and_reports_status(monkeypatch, capsys):
     X_train, y_train, X_test, y_test = blobs()
-    show, figure = training.make_training_slider(X_train, y_train, X_test, y_test, max_iters=60)
+    show, figure = ch08.make_training_slider(X_train, y_train, X_test, y_test, max_iters=60)
     status = SimpleNamespace(value="")
     seen_while_training = []
-    record = training.record_learning_curve
+    record = ch08.record_learning_curve
 
     def spy(*args, **kwargs):
         seen_while_training.append(status.value)
         return record(*args, **kwargs)
 
-    monkeypatch.setattr(training, "record_learning_curve", spy)
+    monkeypatch.setattr(ch08, "record_learning_curve", spy)
     show("gradient_descent", alpha=0.5, lambda_=1.0, num_iters=30, hidden_size=4, status=status)
     assert seen_while_training == ["training…"]
     assert status.value.startswith("done in 30 iterations (completed)")
@@ -177,9 +178,9 @@ def test_slider_retrains_redraws_and_reports_status(monkeypatch, capsys):
 
 def test_slider_update_keeps_the_figure_and_draws_a_diverged_run():
     X_train, y_train, X_test, y_test = blobs()
-    show, figure = training.make_training_slider(X_train, y_train, X_test, y_test)
+    show, figure = ch08.make_training_slider(X_train, y_train, X_test, y_test)
     lines_before = [id(line) for ax in figure.axes for line in ax.lines]
-    curve = training.record_learning_curve(X_train, y_train, X_test, y_test, method="gradient_descent",
+    curve = ch08.record_learning_curve(X_train, y_train, X_test, y_test, method="gradient_descent",
                                            hidden_size=3, num_iters=20, alpha=1e4)
     show.update(curve)
     assert [id(line) for ax in figure.axes for line in ax.lines] == lines_before  # moved, not rebuilt

@@ -12,8 +12,8 @@ this module.
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .activations import sigmoid
-from .validation import as_float_matrix, as_float_vector, check_binary_labels
+from .._validation import as_float_matrix, as_float_vector, check_binary_labels
+from ..activations import sigmoid
 
 __all__ = [
     "FIGURE_DPI",

@@ -17,15 +17,15 @@ from collections import namedtuple
 
 import numpy as np
 
-from .activations import sigmoid, sigmoid_gradient
-from .logistic import cost as cross_entropy_cost
-from .validation import (
+from .._validation import (
     _check_real_scalar,
     as_float_matrix,
     as_float_vector,
     check_binary_labels,
     check_theta_for_X,
 )
+from ..activations import sigmoid, sigmoid_gradient
+from ..logistic import cost as cross_entropy_cost
 
 __all__ = [
     "NaiveVsStable",

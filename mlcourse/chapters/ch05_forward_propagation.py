@@ -18,15 +18,15 @@ import math
 
 import numpy as np
 
-from . import network
-from .activations import sigmoid
-from .validation import (
+from .. import network
+from .._validation import (
     as_float_matrix,
     check_class_labels,
     check_lambda,
     check_network_thetas,
     check_positive_int,
 )
+from ..activations import sigmoid
 
 __all__ = ["cost_loop", "plot_digit_grid", "shape_table"]
 

@@ -1,12 +1,13 @@
-"""Tests for mlcourse.gradient_checking: the planted bugs, the diagnosis check and the ε sweep."""
+"""Tests for mlcourse.chapters.ch07_gradient_checking: the planted bugs, the diagnosis check and the ε sweep."""
 
 import numpy as np
 import pytest
 
-from mlcourse import gradcheck, gradient_checking, network
+from mlcourse import gradcheck, network
+from mlcourse.chapters import ch07_gradient_checking as ch07
 
-BUGS = {"a": gradient_checking.bug_a, "b": gradient_checking.bug_b,
-        "c": gradient_checking.bug_c, "d": gradient_checking.bug_d}
+BUGS = {"a": ch07.bug_a, "b": ch07.bug_b,
+        "c": ch07.bug_c, "d": ch07.bug_d}
 ANSWERS = {"a": "missing g'(z2) in delta2", "b": "bias column regularised",
            "c": "missing 1/m", "d": "delta3 multiplied by g'(z3)"}
 
@@ -18,7 +19,7 @@ def _check(bug, lambda_):
 # --- the small problem and the float32 cost ------------------------------------------------------
 
 def test_small_problem_is_the_checkers_problem():
-    Theta1, Theta2, X, y = gradient_checking.small_problem()
+    Theta1, Theta2, X, y = ch07.small_problem()
     assert Theta1.shape == (5, 4)
     assert Theta2.shape == (3, 6)
     assert X.shape == (5, 3)
@@ -35,9 +36,9 @@ def test_small_problem_is_the_checkers_problem():
 
 @pytest.mark.parametrize("lambda_", [0.0, 3.0])
 def test_cost_float32_agrees_with_float64_to_single_precision(lambda_):
-    Theta1, Theta2, X, y = gradient_checking.small_problem()
+    Theta1, Theta2, X, y = ch07.small_problem()
     J64 = network.cost(Theta1, Theta2, X, y, lambda_)
-    J32 = gradient_checking.cost_float32(Theta1, Theta2, X, y, lambda_)
+    J32 = ch07.cost_float32(Theta1, Theta2, X, y, lambda_)
     assert isinstance(J32, float)
     # float32 keeps ~7 digits: agreement to 1e-6 relative, but not to 1e-9 (it really is float32)
     assert abs(J32 - J64) < 1e-6 * J64
@@ -46,9 +47,9 @@ def test_cost_float32_agrees_with_float64_to_single_precision(lambda_):
 
 
 def test_cost_float32_does_not_overflow_for_large_scores():
-    Theta1, Theta2, X, y = gradient_checking.small_problem()
+    Theta1, Theta2, X, y = ch07.small_problem()
     with np.errstate(over="raise", invalid="raise", divide="raise"):  # underflow to 0 is harmless
-        J = gradient_checking.cost_float32(Theta1 * 1e4, Theta2 * 1e4, X, y)
+        J = ch07.cost_float32(Theta1 * 1e4, Theta2 * 1e4, X, y)
     assert np.isfinite(J)
 
 
@@ -56,7 +57,7 @@ def test_forward_difference_error_is_first_order():
     # f(θ) = Σ θ³: f' = 3θ², and the one-sided quotient is 3θ² + 3θε + ε², error ≈ 3θε
     theta = np.array([1.0, 2.0])
     before = theta.copy()
-    grad = gradient_checking.forward_difference(lambda t: float(np.sum(t ** 3)), theta, 1e-3)
+    grad = ch07.forward_difference(lambda t: float(np.sum(t ** 3)), theta, 1e-3)
     np.testing.assert_allclose(grad, 3 * theta ** 2 + 3 * theta * 1e-3 + 1e-6, rtol=1e-8)
     np.testing.assert_array_equal(theta, before)
 
@@ -65,7 +66,7 @@ def test_forward_difference_error_is_first_order():
 
 def test_epsilon_sweep_float64_truncation_then_round_off():
     epsilons = 10.0 ** -np.arange(0, 13)
-    differences = gradient_checking.epsilon_sweep(epsilons)
+    differences = ch07.epsilon_sweep(epsilons)
     best = int(np.argmin(differences))
     assert epsilons[best] == pytest.approx(1e-4)  # the course's choice is the best decade in float64
     assert differences[best] < 1e-10
@@ -79,7 +80,7 @@ def test_epsilon_sweep_float64_truncation_then_round_off():
 
 def test_epsilon_sweep_float32_is_far_worse_and_prefers_a_larger_epsilon():
     epsilons = 10.0 ** -np.arange(0, 13)
-    differences = gradient_checking.epsilon_sweep(epsilons, precision="float32")
+    differences = ch07.epsilon_sweep(epsilons, precision="float32")
     best = int(np.argmin(differences))
     assert epsilons[best] >= 1e-2
     assert 1e-6 < differences[best] < 1e-3
@@ -96,7 +97,7 @@ def test_epsilon_sweep_float32_is_far_worse_and_prefers_a_larger_epsilon():
 ])
 def test_epsilon_sweep_rejects_bad_input(kwargs, error, match):
     with pytest.raises(error, match=match):
-        gradient_checking.epsilon_sweep(**kwargs)
+        ch07.epsilon_sweep(**kwargs)
 
 
 # --- the planted bugs ----------------------------------------------------------------------------
@@ -119,28 +120,28 @@ def test_bug_b_passes_without_regularisation_and_fails_with_it():
     assert np.abs(grad1[:, 1:]).max() < 1e-9
     assert np.abs(grad2[:, 1:]).max() < 1e-9
     # the extra term is (λ/m)·Θ[:, 0] with λ = 3, m = 5
-    Theta1, Theta2, _, _ = gradient_checking.small_problem()
+    Theta1, Theta2, _, _ = ch07.small_problem()
     np.testing.assert_allclose(grad1[:, 0], 0.6 * Theta1[:, 0], atol=1e-9)
     np.testing.assert_allclose(grad2[:, 0], 0.6 * Theta2[:, 0], atol=1e-9)
 
 
 def test_the_evidence_of_each_bug():
-    Theta1, Theta2, X, y = gradient_checking.small_problem()
+    Theta1, Theta2, X, y = ch07.small_problem()
     right = network.gradient(Theta1, Theta2, X, y)
     # a: Θ(2)'s gradient untouched, Θ(1)'s about 1/g'(z2) ≈ 4 times too large
-    grad1, grad2 = gradient_checking.bug_a(Theta1, Theta2, X, y)
+    grad1, grad2 = ch07.bug_a(Theta1, Theta2, X, y)
     np.testing.assert_allclose(grad2, right[1], rtol=1e-12)
     assert np.all((grad1 / right[0] > 3.5) & (grad1 / right[0] < 4.5))
     # c: at λ = 0 everything exactly m = 5 times too large
-    for wrong, correct in zip(gradient_checking.bug_c(Theta1, Theta2, X, y), right, strict=True):
+    for wrong, correct in zip(ch07.bug_c(Theta1, Theta2, X, y), right, strict=True):
         np.testing.assert_allclose(wrong, 5 * correct, rtol=1e-12)
     # d: everything multiplied by about h(1 − h) ≈ 1/4
-    for wrong, correct in zip(gradient_checking.bug_d(Theta1, Theta2, X, y), right, strict=True):
+    for wrong, correct in zip(ch07.bug_d(Theta1, Theta2, X, y), right, strict=True):
         assert np.all((wrong / correct > 0.2) & (wrong / correct < 0.26))
 
 
 def test_bugs_do_not_modify_their_inputs():
-    Theta1, Theta2, X, y = gradient_checking.small_problem()
+    Theta1, Theta2, X, y = ch07.small_problem()
     copies = [a.copy() for a in (Theta1, Theta2, X, y)]
     for bug in BUGS.values():
         bug(Theta1, Theta2, X, y, 3.0)
@@ -149,8 +150,8 @@ def test_bugs_do_not_modify_their_inputs():
 
 
 def test_the_plain_backprop_without_a_bug_is_right():
-    Theta1, Theta2, X, y = gradient_checking.small_problem()
-    for got, expected in zip(gradient_checking._backprop(Theta1, Theta2, X, y, 3.0),
+    Theta1, Theta2, X, y = ch07.small_problem()
+    for got, expected in zip(ch07._backprop(Theta1, Theta2, X, y, 3.0),
                              network.gradient(Theta1, Theta2, X, y, 3.0), strict=True):
         np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-15)
 
@@ -158,7 +159,7 @@ def test_the_plain_backprop_without_a_bug_is_right():
 # --- reading a check -----------------------------------------------------------------------------
 
 def test_print_evidence_of_a_passed_check(capsys):
-    gradient_checking.print_evidence(gradcheck.check_network_gradient(lambda_=3.0), 3.0)
+    ch07.print_evidence(gradcheck.check_network_gradient(lambda_=3.0), 3.0)
     out = capsys.readouterr().out
     assert out.startswith("λ = 3: relative difference below 1e-09: passed")
     ratios = out.split("col 3", 1)[1]
@@ -167,7 +168,7 @@ def test_print_evidence_of_a_passed_check(capsys):
 
 
 def test_print_evidence_shows_the_factor(capsys):
-    gradient_checking.print_evidence(_check("c", 0.0), 0.0)
+    ch07.print_evidence(_check("c", 0.0), 0.0)
     out = capsys.readouterr().out
     assert "FAILED" in out
     assert out.count("5.00") == 38  # every one of the 20 + 18 entries is 5 times too large
@@ -176,14 +177,14 @@ def test_print_evidence_shows_the_factor(capsys):
 def test_print_evidence_rejects_a_check_of_other_sizes():
     check = gradcheck.check_network_gradient(input_size=2)
     with pytest.raises(ValueError, match="check must hold packed gradients of length 20 "):
-        gradient_checking.print_evidence(check, 0.0)
+        ch07.print_evidence(check, 0.0)
 
 
 # --- the diagnosis check -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("bug", sorted(ANSWERS))
 def test_correct_diagnosis_is_accepted(bug, capsys):
-    result = gradient_checking.check_diagnosis(bug, ANSWERS[bug])
+    result = ch07.check_diagnosis(bug, ANSWERS[bug])
     assert result.passed
     assert result.status == "correct"
     assert capsys.readouterr().out.startswith(f"bug {bug}: correct")
@@ -191,59 +192,59 @@ def test_correct_diagnosis_is_accepted(bug, capsys):
 
 @pytest.mark.parametrize("bug", sorted(ANSWERS))
 def test_every_wrong_diagnosis_gets_the_hint_not_the_answer(bug, capsys):
-    for choice in gradient_checking.DIAGNOSIS_CHOICES:
+    for choice in ch07.DIAGNOSIS_CHOICES:
         if choice == ANSWERS[bug]:
             continue
-        result = gradient_checking.check_diagnosis(bug, choice)
+        result = ch07.check_diagnosis(bug, choice)
         out = capsys.readouterr().out
         assert not result.passed
         assert result.status == "wrong"
         assert out.startswith(f"bug {bug}: not this one. Hint: ")
-        assert gradient_checking._HINTS[bug] in out
+        assert ch07._HINTS[bug] in out
         assert ANSWERS[bug] not in out
 
 
 def test_diagnosis_ignores_case_spacing_and_greek_letters():
-    assert gradient_checking.check_diagnosis("d", "  Delta3 multiplied  by g'(z3) ").passed
-    assert gradient_checking.check_diagnosis("a", "missing g'(z2) in δ2").passed
+    assert ch07.check_diagnosis("d", "  Delta3 multiplied  by g'(z3) ").passed
+    assert ch07.check_diagnosis("a", "missing g'(z2) in δ2").passed
 
 
 def test_placeholder_is_not_attempted(capsys):
-    result = gradient_checking.check_diagnosis("b", "not answered yet")
+    result = ch07.check_diagnosis("b", "not answered yet")
     assert result.status == "not attempted"
     assert not result.passed
     assert "not attempted yet" in capsys.readouterr().out
 
 
 def test_an_answer_outside_the_choices_lists_them(capsys):
-    result = gradient_checking.check_diagnosis("c", "the learning rate")
+    result = ch07.check_diagnosis("c", "the learning rate")
     out = capsys.readouterr().out
     assert result.status == "not a choice"
-    for choice in gradient_checking.DIAGNOSIS_CHOICES:
+    for choice in ch07.DIAGNOSIS_CHOICES:
         assert f'"{choice}"' in out
 
 
 def test_every_answer_is_one_of_the_choices():
-    assert set(gradient_checking._ANSWERS.values()) <= set(gradient_checking.DIAGNOSIS_CHOICES)
-    assert len(set(gradient_checking._ANSWERS.values())) == 4
+    assert set(ch07._ANSWERS.values()) <= set(ch07.DIAGNOSIS_CHOICES)
+    assert len(set(ch07._ANSWERS.values())) == 4
 
 
 def test_check_diagnosis_rejects_bad_input():
     with pytest.raises(ValueError, match='bug must be one of "a", "b", "c", "d"; got \'e\''):
-        gradient_checking.check_diagnosis("e", "missing 1/m")
+        ch07.check_diagnosis("e", "missing 1/m")
     with pytest.raises(TypeError, match="diagnosis must be a string, one of the choices; got int"):
-        gradient_checking.check_diagnosis("a", 3)
+        ch07.check_diagnosis("a", 3)
 
 
 def test_print_choices(capsys):
-    gradient_checking.print_choices()
+    ch07.print_choices()
     lines = capsys.readouterr().out.splitlines()
-    assert [line.strip().strip('"') for line in lines] == list(gradient_checking.DIAGNOSIS_CHOICES)
+    assert [line.strip().strip('"') for line in lines] == list(ch07.DIAGNOSIS_CHOICES)
 
 
 def test_median_seconds_is_positive_and_rejects_bad_repeats():
     calls = []
-    assert gradient_checking.median_seconds(lambda: calls.append(1), repeats=5) >= 0.0
+    assert ch07.median_seconds(lambda: calls.append(1), repeats=5) >= 0.0
     assert len(calls) == 6  # one warm-up run, then 5 timed
     with pytest.raises(ValueError, match="repeats"):
-        gradient_checking.median_seconds(lambda: None, repeats=0)
+        ch07.median_seconds(lambda: None, repeats=0)

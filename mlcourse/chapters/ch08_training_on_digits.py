@@ -23,9 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.optimize
 
-from . import network, optimize
-from .activations import sigmoid
-from .validation import (
+from .. import network, optimize
+from .._validation import (
     as_float_matrix,
     check_class_labels,
     check_lambda,
@@ -33,6 +32,7 @@ from .validation import (
     check_positive_int,
     check_positive_real,
 )
+from ..activations import sigmoid
 
 __all__ = [
     "LearningCurve",

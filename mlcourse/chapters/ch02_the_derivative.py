@@ -24,8 +24,7 @@ model itself uses :mod:`mlcourse.logistic`.
 
 import numpy as np
 
-from .activations import sigmoid
-from .validation import (
+from .._validation import (
     _as_numeric_array,
     _check_finite,
     as_float_matrix,
@@ -33,6 +32,7 @@ from .validation import (
     check_positive_real,
     check_theta_for_X,
 )
+from ..activations import sigmoid
 
 __all__ = [
     "GRADIENT_STEPS",

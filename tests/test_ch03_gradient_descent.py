@@ -1,4 +1,4 @@
-"""Tests for mlcourse.learning_rate: scaling, the Hessian, the largest stable α, chapter 03's slider."""
+"""Tests for mlcourse.chapters.ch03_gradient_descent: scaling, the Hessian, the largest stable α, chapter 03's slider."""
 
 import matplotlib
 
@@ -7,7 +7,8 @@ matplotlib.use("Agg")  # before pyplot is imported anywhere: no window, no displ
 import numpy as np
 import pytest
 
-from mlcourse import gradcheck, learning_rate, logistic, optimize
+from mlcourse import gradcheck, logistic, optimize
+from mlcourse.chapters import ch03_gradient_descent as ch03
 
 # A tiny problem worked by hand: intercept column plus one feature.
 X_SMALL = np.array([[1.0, 0.0], [1.0, 2.0]])
@@ -31,7 +32,7 @@ def quadratic(curvature):
 def test_feature_normalize_by_hand():
     # column 0: 1, 3 → mean 2, std 1 → -1, 1;  column 1: 0, 4 → mean 2, std 2 → -1, 1
     X = np.array([[1.0, 0.0], [3.0, 4.0]])
-    X_norm, mu, sigma = learning_rate.feature_normalize(X)
+    X_norm, mu, sigma = ch03.feature_normalize(X)
     np.testing.assert_allclose(mu, [2.0, 2.0], atol=1e-15)
     np.testing.assert_allclose(sigma, [1.0, 2.0], atol=1e-15)
     np.testing.assert_allclose(X_norm, [[-1.0, -1.0], [1.0, 1.0]], atol=1e-15)
@@ -41,7 +42,7 @@ def test_feature_normalize_leaves_input_alone_and_gives_mean_0_std_1():
     rng = np.random.default_rng(1)
     X = rng.normal(loc=50.0, scale=20.0, size=(40, 3))
     before = X.copy()
-    X_norm, mu, sigma = learning_rate.feature_normalize(X)
+    X_norm, mu, sigma = ch03.feature_normalize(X)
     np.testing.assert_array_equal(X, before)
     np.testing.assert_allclose(X_norm.mean(axis=0), 0.0, atol=1e-12)
     np.testing.assert_allclose(X_norm.std(axis=0), 1.0, atol=1e-12)
@@ -50,12 +51,12 @@ def test_feature_normalize_leaves_input_alone_and_gives_mean_0_std_1():
 
 def test_feature_normalize_refuses_a_constant_column():
     with pytest.raises(ValueError, match=r"constant column.*column 0 constant.*intercept"):
-        learning_rate.feature_normalize(logistic.add_intercept(np.array([[1.0], [2.0]])))
+        ch03.feature_normalize(logistic.add_intercept(np.array([[1.0], [2.0]])))
 
 
 def test_feature_normalize_refuses_one_row():
     with pytest.raises(ValueError, match="at least 2 rows to compute a standard deviation; got 1"):
-        learning_rate.feature_normalize(np.array([[1.0, 2.0]]))
+        ch03.feature_normalize(np.array([[1.0, 2.0]]))
 
 
 # --- hessian ---------------------------------------------------------------------------------
@@ -63,14 +64,14 @@ def test_feature_normalize_refuses_one_row():
 def test_hessian_by_hand_at_zero():
     # θ = 0: h = 1/2, h(1 − h) = 1/4 for both examples; H = (1/2)·(1/4)·Σ x xᵀ
     # Σ x xᵀ = [[1, 0], [0, 0]] + [[1, 2], [2, 4]] = [[2, 2], [2, 4]] → H = [[0.25, 0.25], [0.25, 0.5]]
-    H = learning_rate.hessian(np.zeros(2), X_SMALL)
+    H = ch03.hessian(np.zeros(2), X_SMALL)
     np.testing.assert_allclose(H, [[0.25, 0.25], [0.25, 0.5]], atol=1e-15)
 
 
 def test_hessian_matches_central_differences_of_the_gradient():
     X, y = random_problem()
     theta = np.array([0.2, -0.7, 1.1])
-    H = learning_rate.hessian(theta, X)
+    H = ch03.hessian(theta, X)
     numeric = np.column_stack([gradcheck.numerical_gradient(lambda t, j=j: logistic.gradient(t, X, y)[j], theta)
                                for j in range(3)])
     assert gradcheck.relative_difference(H, numeric) < 1e-8
@@ -79,7 +80,7 @@ def test_hessian_matches_central_differences_of_the_gradient():
 
 def test_hessian_refuses_theta_of_the_wrong_length():
     with pytest.raises(ValueError, match="theta"):
-        learning_rate.hessian(np.zeros(3), X_SMALL)
+        ch03.hessian(np.zeros(3), X_SMALL)
 
 
 # --- largest_stable_alpha --------------------------------------------------------------------
@@ -87,42 +88,42 @@ def test_hessian_refuses_theta_of_the_wrong_length():
 def test_largest_stable_alpha_on_a_quadratic_is_2_over_the_curvature():
     # J = ½·4·θ²: each step multiplies θ by (1 − 4α); |1 − 4α| < 1 ⇔ α < 2/4 = 0.5. At α = 0.5
     # exactly θ flips sign with the same size and the cost stays equal (not a rise), so the edge is 0.5.
-    alpha = learning_rate.largest_stable_alpha(quadratic(4.0), np.array([1.0]), 50, 0.01, 10.0, rtol=1e-6)
+    alpha = ch03.largest_stable_alpha(quadratic(4.0), np.array([1.0]), 50, 0.01, 10.0, rtol=1e-6)
     assert alpha == pytest.approx(0.5, rel=2e-6)
     assert not optimize.gradient_descent(quadratic(4.0), np.array([1.0]), alpha, 50).diverged
 
 
 def test_largest_stable_alpha_refuses_a_bracket_that_is_not_one():
     with pytest.raises(ValueError, match=r"alpha_low must be an α that does not diverge.*alpha_low = 1,"):
-        learning_rate.largest_stable_alpha(quadratic(4.0), np.array([1.0]), 50, 1.0, 10.0)
+        ch03.largest_stable_alpha(quadratic(4.0), np.array([1.0]), 50, 1.0, 10.0)
     with pytest.raises(ValueError, match=r"alpha_high must be an α that diverges.*alpha_high = 0\.2,"):
-        learning_rate.largest_stable_alpha(quadratic(4.0), np.array([1.0]), 50, 0.01, 0.2)
+        ch03.largest_stable_alpha(quadratic(4.0), np.array([1.0]), 50, 0.01, 0.2)
     with pytest.raises(ValueError, match="alpha_low must be less than alpha_high; got alpha_low = 2"):
-        learning_rate.largest_stable_alpha(quadratic(4.0), np.array([1.0]), 50, 2.0, 1.0)
+        ch03.largest_stable_alpha(quadratic(4.0), np.array([1.0]), 50, 2.0, 1.0)
     with pytest.raises(ValueError, match="alpha_low"):
-        learning_rate.largest_stable_alpha(quadratic(4.0), np.array([1.0]), 50, -1.0, 1.0)
+        ch03.largest_stable_alpha(quadratic(4.0), np.array([1.0]), 50, -1.0, 1.0)
 
 
 # --- iterations_to_reach ---------------------------------------------------------------------
 
 def test_iterations_to_reach():
     history = [0.7, 0.5, 0.3, 0.2, 0.1]
-    assert learning_rate.iterations_to_reach(history, 0.3) == 2  # equal counts as reached
-    assert learning_rate.iterations_to_reach(history, 0.25) == 3
-    assert learning_rate.iterations_to_reach(history, 0.05) is None
-    assert learning_rate.iterations_to_reach(history, 1.0) == 0
+    assert ch03.iterations_to_reach(history, 0.3) == 2  # equal counts as reached
+    assert ch03.iterations_to_reach(history, 0.25) == 3
+    assert ch03.iterations_to_reach(history, 0.05) is None
+    assert ch03.iterations_to_reach(history, 1.0) == 0
 
 
 def test_iterations_to_reach_refuses_nan():
     with pytest.raises(ValueError, match="cost_history"):
-        learning_rate.iterations_to_reach([0.5, np.nan], 0.1)
+        ch03.iterations_to_reach([0.5, np.nan], 0.1)
 
 
 # --- descend ---------------------------------------------------------------------------------
 
 def test_descend_matches_gradient_descent_on_the_library_cost():
     X, y = random_problem()
-    descent = learning_rate.descend(0.5, X, y, 30)
+    descent = ch03.descend(0.5, X, y, 30)
     reference = optimize.gradient_descent(lambda t: logistic.cost_and_gradient(t, X, y), np.zeros(3), 0.5, 30,
                                           keep_path=True)
     assert descent.result.status == "completed"
@@ -134,7 +135,7 @@ def test_descend_matches_gradient_descent_on_the_library_cost():
 def test_descend_reports_divergence_and_where_the_refused_step_went():
     X, y = random_problem()
     alpha = 200.0
-    descent = learning_rate.descend(alpha, X, y, 30)
+    descent = ch03.descend(alpha, X, y, 30)
     result = descent.result
     assert result.status == "diverged"
     assert "diverged at iteration" in result.message
@@ -145,7 +146,7 @@ def test_descend_reports_divergence_and_where_the_refused_step_went():
 
 def test_descend_refuses_bad_alpha():
     with pytest.raises(ValueError, match="alpha"):
-        learning_rate.descend(-1.0, X_SMALL, Y_SMALL, 10)
+        ch03.descend(-1.0, X_SMALL, Y_SMALL, 10)
 
 
 # --- the slider ------------------------------------------------------------------------------
@@ -154,7 +155,7 @@ def test_descend_refuses_bad_alpha():
 def slider():
     X, y = random_problem(m=40, seed=3)
     theta_hat = optimize.minimize(lambda t: logistic.cost_and_gradient(t, X, y), np.zeros(3), tol=1e-12).theta
-    show, figure = learning_rate.make_learning_rate_slider(X, y, theta_hat, num_iters=50, grid_size=31)
+    show, figure = ch03.make_learning_rate_slider(X, y, theta_hat, num_iters=50, grid_size=31)
     return show, figure, X, y
 
 
@@ -166,7 +167,7 @@ def test_slider_draws_the_run(slider, capsys, monkeypatch):
     out = capsys.readouterr().out
     cost_ax, path_ax = figure.axes
     history_line = cost_ax.lines[0]
-    expected = learning_rate.descend(1.0, X, y, 50).result
+    expected = ch03.descend(1.0, X, y, 50).result
     np.testing.assert_allclose(history_line.get_ydata(), expected.cost_history)
     path_line = path_ax.lines[1]
     np.testing.assert_allclose(path_line.get_xdata(), expected.theta_path[:, 1])
@@ -182,7 +183,7 @@ def test_slider_marks_a_diverging_run(slider, capsys, monkeypatch):
     show(300.0)
     out = capsys.readouterr().out
     cost_ax, path_ax = figure.axes
-    result = learning_rate.descend(300.0, X, y, 50).result
+    result = ch03.descend(300.0, X, y, 50).result
     assert "diverges (diverged)" in out
     assert "refused step" in out
     np.testing.assert_allclose(cost_ax.lines[2].get_ydata(), [result.rejected_cost])
@@ -192,4 +193,4 @@ def test_slider_marks_a_diverging_run(slider, capsys, monkeypatch):
 
 def test_slider_refuses_data_without_two_features():
     with pytest.raises(ValueError, match=r"X must have 3 columns"):
-        learning_rate.make_learning_rate_slider(X_SMALL, Y_SMALL, np.zeros(2))
+        ch03.make_learning_rate_slider(X_SMALL, Y_SMALL, np.zeros(2))

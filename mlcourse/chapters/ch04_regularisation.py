@@ -18,8 +18,8 @@ from collections import namedtuple
 
 import numpy as np
 
-from . import datasets, logistic, optimize
-from .validation import (
+from .. import datasets, logistic, optimize
+from .._validation import (
     _check_real_scalar,
     as_float_matrix,
     as_float_vector,

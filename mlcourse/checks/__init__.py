@@ -43,12 +43,12 @@ from typing import NamedTuple
 
 import numpy as np
 
-from . import network as _network
-from .activations import sigmoid
-from .activations import sigmoid_gradient as _reference_sigmoid_gradient
-from .gradcheck import numerical_gradient as _reference_numerical_gradient
-from .logistic import cost as _reference_cost
-from .logistic import gradient as _reference_gradient
+from .. import network as _network
+from ..activations import sigmoid
+from ..activations import sigmoid_gradient as _reference_sigmoid_gradient
+from ..gradcheck import numerical_gradient as _reference_numerical_gradient
+from ..logistic import cost as _reference_cost
+from ..logistic import gradient as _reference_gradient
 
 __all__ = [
     "CheckResult",
