@@ -49,8 +49,10 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml | check-python
 	$(PIP) install --quiet -r requirements-dev.txt -e .
 	@touch $(STAMP)
 
+# The server's root is the repository, not chapters/: chapter 00 asks the learner to open
+# mlcourse/network.py next to chapter 06, and the file browser must be able to reach it.
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) $(LAB_ARGS) --notebook-dir=chapters chapters/00-start-here.ipynb
+	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) $(LAB_ARGS) --ServerApp.root_dir=. chapters/00-start-here.ipynb
 
 lint: $(STAMP)
 	$(PYTHON) -m ruff check .

@@ -6,6 +6,8 @@ config and settings files inside the test's temporary folder), drive Debian's Ch
 Playwright, and do what a learner does:
 
 - chapter 00: the notation table is typeset by MathJax and no raw ``$$`` or ``$\\Theta`` is left;
+- the library: the server's root is the repository, as ``make lab`` serves it, so
+  ``mlcourse/network.py`` opens in JupyterLab's editor beside the chapters, as chapter 00 promises;
 - chapter 03: clear the outputs, Run → Run All Cells, wait for every cell; no cell shows an error and
   no widget shows "Error displaying widget"; type a new α into the slider's readout and check that
   both the plot and the printed numbers change; then type an α in the diverging range and check
@@ -117,7 +119,11 @@ class Lab:
 
     def notebook_url(self, name):
         # ?reset: a fresh layout with only this notebook open, whatever an earlier test opened
-        return f"{self.url}/lab/tree/{name}?reset&token={self.token}"
+        return self.file_url(f"chapters/{name}")
+
+    def file_url(self, path):
+        """``path`` relative to the repository, the server's root as in ``make lab``."""
+        return f"{self.url}/lab/tree/{path}?reset&token={self.token}"
 
 
 def _stop(process, url, token):
@@ -185,14 +191,14 @@ def lab(tmp_path_factory):
     url = f"http://127.0.0.1:{port}"
     command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--ServerApp.token={token}",
                "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-               f"--ServerApp.root_dir={CHAPTERS}", "--LabApp.news_url=", "--LabApp.check_for_updates_class="
+               f"--ServerApp.root_dir={ROOT}", "--LabApp.news_url=", "--LabApp.check_for_updates_class="
                "jupyterlab.NeverCheckForUpdate", "--LabApp.expose_app_in_browser=True"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # Jupyter refuses root without it; containers and CI often are
     committed = {path: path.read_bytes() for path in map(CHAPTERS.joinpath, OPENED)}
     log_path = home / "lab.log"
     with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, env=env, cwd=CHAPTERS, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT
         while True:
@@ -340,6 +346,18 @@ def test_chapter_00_typesets_the_notation_table(page, lab):
     except Exception:  # Playwright's TimeoutError: report what is still raw
         left = page.evaluate(f"() => {raw_tex}.map(e => e.innerText.slice(0, 300))")
         pytest.fail(f"raw TeX left in the rendered markdown: {left}")
+
+
+def test_the_library_opens_from_jupyterlab_beside_the_chapters(page, lab):
+    # chapter 00: "open mlcourse/network.py next to chapter 06 and the symbols match"
+    from playwright.sync_api import expect
+
+    page.goto(lab.file_url("mlcourse/network.py"), timeout=STEP_TIMEOUT * 2)
+    # the editor draws only the lines in view: the module's opening names the course's symbols
+    editor = page.locator(".jp-FileEditor .cm-content")
+    expect(editor).to_contain_text("Theta1", timeout=STEP_TIMEOUT)
+    expect(editor).to_contain_text("delta3", timeout=STEP_TIMEOUT)
+    expect(page.locator('.lm-TabBar-tab.jp-mod-current[data-type="document-title"]')).to_contain_text("network.py")
 
 
 def test_chapter_03_learning_rate_slider_redraws_and_warns_of_divergence(page, lab):

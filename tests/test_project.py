@@ -94,9 +94,12 @@ def test_make_test_runs_ruff_and_every_chapter_under_strict_nbval():
     assert "--nbval-lax" not in makefile
 
 
-def test_make_lab_opens_chapter_00_with_chapters_as_the_root():
+def test_make_lab_opens_chapter_00_with_the_repository_as_the_root():
+    # the repository as root, so the file browser reaches mlcourse/ as chapter 00 says;
+    # tests/test_browser.py serves JupyterLab the same way and opens mlcourse/network.py in it
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"jupyter lab .*--notebook-dir=chapters chapters/00-start-here\.ipynb", makefile)
+    assert re.search(r"jupyter lab .*--ServerApp\.root_dir=\. chapters/00-start-here\.ipynb", makefile)
+    assert "--notebook-dir" not in makefile
 
 
 def test_ci_runs_make_test_and_stops_at_the_first_error():
