@@ -192,7 +192,9 @@ def lab(tmp_path_factory):
     command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--ServerApp.token={token}",
                "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
                f"--ServerApp.root_dir={ROOT}", "--LabApp.news_url=", "--LabApp.check_for_updates_class="
-               "jupyterlab.NeverCheckForUpdate", "--LabApp.expose_app_in_browser=True"]
+               "jupyterlab.NeverCheckForUpdate", "--LabApp.expose_app_in_browser=True",
+               # checkpoints in the test's folder, not as .ipynb_checkpoints/ beside the course's files
+               f"--FileCheckpoints.checkpoint_dir={home / 'checkpoints'}"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # Jupyter refuses root without it; containers and CI often are
     committed = {path: path.read_bytes() for path in map(CHAPTERS.joinpath, OPENED)}
