@@ -34,7 +34,7 @@ ALPHAS = [0.01, 1.0, 10.0, 30.0, 50.0, 100.0]  # crawls, good, diverges late, di
 
 def chapter_03_problem():
     X_raw, y = datasets.load_exam_scores()
-    X = logistic.add_intercept(ch03.feature_normalize(X_raw)[0])
+    X = logistic.add_intercept((X_raw - X_raw.mean(axis=0)) / X_raw.std(axis=0))  # scaled, as in chapter 03
     theta_hat = optimize.minimize(lambda t: logistic.cost_and_gradient(t, X, y), np.zeros(3), tol=1e-12).theta
     return X, y, theta_hat
 

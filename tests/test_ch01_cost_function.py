@@ -1,4 +1,4 @@
-"""Tests for mlcourse.chapters.ch01_cost_function: the squared-error cost, costs along a line, chapter 01's slider."""
+"""Tests for mlcourse.chapters.ch01_cost_function: chapter 01's slider, the naive cost against the stable one."""
 
 import matplotlib
 
@@ -7,7 +7,7 @@ matplotlib.use("Agg")  # before pyplot is imported anywhere: no window, no displ
 import numpy as np
 import pytest
 
-from mlcourse import gradcheck, logistic
+from mlcourse import logistic
 from mlcourse.chapters import ch01_cost_function as ch01
 
 # A tiny problem worked by hand: intercept column plus one feature.
@@ -26,76 +26,6 @@ def random_problem(m=20, seed=0):
     X = logistic.add_intercept(rng.normal(size=(m, 2)))
     y = (rng.random(m) < 0.5).astype(float)
     return X, y, rng.normal(size=3)
-
-
-# --- squared error ---------------------------------------------------------------------------
-
-def test_squared_error_cost_by_hand():
-    # θ = 0: every h = 1/2, each residual is ±1/2, so J_sq = (1/(2·2))·(1/4 + 1/4) = 1/8
-    assert ch01.squared_error_cost(np.zeros(2), X_SMALL, Y_SMALL) == pytest.approx(0.125, abs=1e-15)
-    # θ = (0, 1): z = (0, 2), h = (1/2, g(2)); J_sq = ((1/2)² + (g(2) − 1)²) / 4
-    g2 = 1 / (1 + np.exp(-2.0))
-    expected = (0.25 + (g2 - 1) ** 2) / 4
-    assert ch01.squared_error_cost(np.array([0.0, 1.0]), X_SMALL, Y_SMALL) == pytest.approx(expected, abs=1e-15)
-
-
-def test_squared_error_gradient_matches_central_differences():
-    X, y, theta = random_problem()
-    numeric = gradcheck.numerical_gradient(lambda t: ch01.squared_error_cost(t, X, y), theta)
-    assert gradcheck.relative_difference(ch01.squared_error_gradient(theta, X, y), numeric) < 1e-8
-
-
-def test_squared_error_gradient_is_tiny_for_a_confidently_wrong_example():
-    # one example, x = (1,), y = 1, θ = −10: (h − y) g'(z) ≈ −g'(−10) ≈ −4.5e-5, while the
-    # cross-entropy's gradient h − y ≈ −1
-    X, y, theta = np.array([[1.0]]), np.array([1.0]), np.array([-10.0])
-    assert abs(ch01.squared_error_gradient(theta, X, y)[0]) < 5e-5
-    assert logistic.gradient(theta, X, y)[0] == pytest.approx(-1.0, abs=1e-4)
-
-
-def test_squared_error_refuses_a_column_of_labels():
-    with pytest.raises(ValueError, match=r"y must have shape \(m,\) = \(2,\) to match X; got \(2, 1\)"):
-        ch01.squared_error_cost(np.zeros(2), X_SMALL, Y_SMALL[:, None])
-
-
-def test_squared_error_does_not_modify_its_inputs():
-    X, y, theta = random_problem()
-    copies = X.copy(), y.copy(), theta.copy()
-    ch01.squared_error_gradient(theta, X, y)
-    for before, after in zip(copies, (X, y, theta), strict=True):
-        np.testing.assert_array_equal(before, after)
-
-
-# --- costs along a line ----------------------------------------------------------------------
-
-def test_cost_along_line_matches_the_costs_point_by_point():
-    X, y, theta = random_problem()
-    direction = np.array([0.5, -1.0, 2.0])
-    steps = np.linspace(-3.0, 3.0, 13)
-    squared_error, cross_entropy = ch01.cost_along_line(theta, direction, steps, X, y)
-    assert squared_error.shape == cross_entropy.shape == (13,)
-    for t, sq, ce in zip(steps, squared_error, cross_entropy, strict=True):
-        point = theta + t * direction
-        assert sq == pytest.approx(ch01.squared_error_cost(point, X, y), abs=1e-13)
-        assert ce == pytest.approx(logistic.cost(point, X, y), abs=1e-13)
-
-
-def test_cross_entropy_along_a_line_is_convex_and_squared_error_is_not():
-    X, y, theta = random_problem(m=50)
-    steps = np.linspace(-20.0, 20.0, 401)
-    squared_error, cross_entropy = ch01.cost_along_line(np.zeros(3), theta, steps, X, y)
-    assert np.diff(cross_entropy, 2).min() >= -1e-12
-    assert np.diff(squared_error, 2).min() < 0  # bounded by ½, it must bend down somewhere
-
-
-def test_cost_along_line_refuses_a_direction_of_the_wrong_length():
-    with pytest.raises(ValueError, match=r"direction must have shape \(2,\)"):
-        ch01.cost_along_line(np.zeros(2), np.ones(3), [0.0, 1.0], X_SMALL, Y_SMALL)
-
-
-def test_cost_along_line_reports_overflowing_scores():
-    with pytest.raises(ValueError, match="overflowed"):
-        ch01.cost_along_line(np.zeros(2), np.array([0.0, 1e308]), [0.0, 10.0], X_SMALL, Y_SMALL)
 
 
 # --- the naive formula against the stable one ------------------------------------------------
@@ -119,9 +49,11 @@ def test_naive_cost_turns_nan_without_a_warning_while_the_stable_one_stays_finit
     assert result.largest_abs_z == pytest.approx(40.0, abs=1e-12)
 
 
-def test_naive_vs_stable_refuses_a_scale_that_is_not_a_number():
+def test_naive_vs_stable_refuses_a_scale_that_is_not_a_positive_number():
     with pytest.raises(TypeError, match="scale must be a real number; got str"):
         ch01.naive_vs_stable_cost("big", np.zeros(2), X_SMALL, Y_SMALL, textbook_cost)
+    with pytest.raises(ValueError, match="scale must be > 0; got -1"):
+        ch01.naive_vs_stable_cost(-1.0, np.zeros(2), X_SMALL, Y_SMALL, textbook_cost)
 
 
 def test_slider_callback_prints_both_costs_and_moves_its_marker(capsys):
@@ -136,8 +68,11 @@ def test_slider_callback_prints_both_costs_and_moves_its_marker(capsys):
     assert f"stable J = {expected.stable:.6f}" in printed
     assert f"naive J = {expected.naive:.6f}" in printed
     np.testing.assert_allclose(ax.lines[-1].get_xdata(), [2.0, 2.0])  # the marker
+    assert "they agree to 1e-9" in printed
     show(40.0)  # far enough for the naive formula to break; still no warning
-    assert "naive J = nan" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "naive J = nan" in printed
+    assert "they do NOT agree to 1e-9" in printed
 
 
 def test_slider_curves_match_the_costs():

@@ -1,4 +1,4 @@
-"""Tests for mlcourse.chapters.ch03_gradient_descent: scaling, the Hessian, the largest stable α, chapter 03's slider."""
+"""Tests for mlcourse.chapters.ch03_gradient_descent: the largest stable α, iterations_to_reach, chapter 03's slider."""
 
 import matplotlib
 
@@ -7,7 +7,7 @@ matplotlib.use("Agg")  # before pyplot is imported anywhere: no window, no displ
 import numpy as np
 import pytest
 
-from mlcourse import gradcheck, logistic, optimize
+from mlcourse import logistic, optimize
 from mlcourse.chapters import ch03_gradient_descent as ch03
 
 # A tiny problem worked by hand: intercept column plus one feature.
@@ -25,62 +25,6 @@ def random_problem(m=30, seed=0):
 def quadratic(curvature):
     """J(θ) = ½ c θ², gradient c θ: gradient descent is stable exactly for α < 2/c."""
     return lambda theta: (0.5 * curvature * float(theta @ theta), curvature * theta)
-
-
-# --- feature_normalize -----------------------------------------------------------------------
-
-def test_feature_normalize_by_hand():
-    # column 0: 1, 3 → mean 2, std 1 → -1, 1;  column 1: 0, 4 → mean 2, std 2 → -1, 1
-    X = np.array([[1.0, 0.0], [3.0, 4.0]])
-    X_norm, mu, sigma = ch03.feature_normalize(X)
-    np.testing.assert_allclose(mu, [2.0, 2.0], atol=1e-15)
-    np.testing.assert_allclose(sigma, [1.0, 2.0], atol=1e-15)
-    np.testing.assert_allclose(X_norm, [[-1.0, -1.0], [1.0, 1.0]], atol=1e-15)
-
-
-def test_feature_normalize_leaves_input_alone_and_gives_mean_0_std_1():
-    rng = np.random.default_rng(1)
-    X = rng.normal(loc=50.0, scale=20.0, size=(40, 3))
-    before = X.copy()
-    X_norm, mu, sigma = ch03.feature_normalize(X)
-    np.testing.assert_array_equal(X, before)
-    np.testing.assert_allclose(X_norm.mean(axis=0), 0.0, atol=1e-12)
-    np.testing.assert_allclose(X_norm.std(axis=0), 1.0, atol=1e-12)
-    np.testing.assert_allclose(X_norm * sigma + mu, X, atol=1e-12)
-
-
-def test_feature_normalize_refuses_a_constant_column():
-    with pytest.raises(ValueError, match=r"constant column.*column 0 constant.*intercept"):
-        ch03.feature_normalize(logistic.add_intercept(np.array([[1.0], [2.0]])))
-
-
-def test_feature_normalize_refuses_one_row():
-    with pytest.raises(ValueError, match="at least 2 rows to compute a standard deviation; got 1"):
-        ch03.feature_normalize(np.array([[1.0, 2.0]]))
-
-
-# --- hessian ---------------------------------------------------------------------------------
-
-def test_hessian_by_hand_at_zero():
-    # θ = 0: h = 1/2, h(1 − h) = 1/4 for both examples; H = (1/2)·(1/4)·Σ x xᵀ
-    # Σ x xᵀ = [[1, 0], [0, 0]] + [[1, 2], [2, 4]] = [[2, 2], [2, 4]] → H = [[0.25, 0.25], [0.25, 0.5]]
-    H = ch03.hessian(np.zeros(2), X_SMALL)
-    np.testing.assert_allclose(H, [[0.25, 0.25], [0.25, 0.5]], atol=1e-15)
-
-
-def test_hessian_matches_central_differences_of_the_gradient():
-    X, y = random_problem()
-    theta = np.array([0.2, -0.7, 1.1])
-    H = ch03.hessian(theta, X)
-    numeric = np.column_stack([gradcheck.numerical_gradient(lambda t, j=j: logistic.gradient(t, X, y)[j], theta)
-                               for j in range(3)])
-    assert gradcheck.relative_difference(H, numeric) < 1e-8
-    np.testing.assert_allclose(H, H.T, atol=1e-15)
-
-
-def test_hessian_refuses_theta_of_the_wrong_length():
-    with pytest.raises(ValueError, match="theta"):
-        ch03.hessian(np.zeros(3), X_SMALL)
 
 
 # --- largest_stable_alpha --------------------------------------------------------------------

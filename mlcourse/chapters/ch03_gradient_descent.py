@@ -1,12 +1,9 @@
-"""Chapter 03's computations: feature scaling, curvature, the largest stable α, and the α slider.
+"""Chapter 03's experiments around gradient descent: the largest stable α, and the α slider.
 
-Gradient descent θ ← θ − α ∇J(θ) lives in :mod:`mlcourse.optimize`; what is here exists to explain
-its one knob, the learning rate α:
+Gradient descent θ ← θ − α ∇J(θ) lives in :mod:`mlcourse.optimize`; feature scaling and the
+Hessian of J, which explain its one knob α, are written in chapter 03's own cells. What is here
+runs experiments with α:
 
-- :func:`feature_normalize` scales each feature to mean 0 and standard deviation 1 (the course's
-  ``featureNormalize``);
-- :func:`hessian` is the matrix of second derivatives of the logistic cost, whose largest
-  eigenvalue λ_max says how large α may be (α < 2/λ_max);
 - :func:`largest_stable_alpha` finds the largest α that does not diverge by bisection, using the
   ``status`` of :func:`mlcourse.optimize.gradient_descent`;
 - :func:`iterations_to_reach` reads off a cost history how many steps a run needed;
@@ -20,6 +17,7 @@ short descent, moves the lines and redraws.
 """
 
 import math
+from collections import namedtuple
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,94 +36,10 @@ from ..activations import sigmoid
 __all__ = [
     "Descent",
     "descend",
-    "feature_normalize",
-    "hessian",
     "iterations_to_reach",
     "largest_stable_alpha",
     "make_learning_rate_slider",
 ]
-
-
-# --- feature scaling -----------------------------------------------------------------------------
-
-def feature_normalize(X):
-    """Scale every column of ``X`` to mean 0 and standard deviation 1.
-
-    Parameters
-    ----------
-    X : array_like, shape (m, n)
-        Features **without** the intercept column (a column of ones has standard deviation 0).
-
-    Returns
-    -------
-    X_norm : ndarray of float64, shape (m, n)
-        (X − mu) / sigma, a new array.
-    mu : ndarray of float64, shape (n,)
-        The mean of each column.
-    sigma : ndarray of float64, shape (n,)
-        The standard deviation of each column (numpy's default, dividing by m).
-
-    Raises
-    ------
-    TypeError
-        If ``X`` does not hold real numbers.
-    ValueError
-        If ``X`` is not 2-D, holds NaN/inf, has fewer than 2 rows, or a column is constant.
-
-    Notes
-    -----
-    x_j ← (x_j − μ_j) / σ_j. Keep ``mu`` and ``sigma``: a new example must be scaled with the
-    training set's values before θ is applied to it. Chapter 03 shows why gradient descent needs
-    it: features of very different sizes give J a long narrow valley, and the usable α shrinks to
-    fit the steepest direction.
-    """
-    X = as_float_matrix(X, "X")
-    if X.shape[0] < 2:
-        raise ValueError(f"X must have at least 2 rows to compute a standard deviation; got {X.shape[0]}")
-    mu = X.mean(axis=0)
-    sigma = X.std(axis=0)
-    constant = np.flatnonzero(sigma == 0)
-    if constant.size:
-        raise ValueError(f"X must not have a constant column (its standard deviation is 0, so it cannot "
-                         f"be scaled); got column {int(constant[0])} constant — is it the intercept? "
-                         f"Scale first, then add the intercept")
-    return (X - mu) / sigma, mu, sigma
-
-
-# --- curvature -----------------------------------------------------------------------------------
-
-def hessian(theta, X):
-    """The matrix of second derivatives of the (unregularised) logistic cost, (1/m) Xᵀ diag(h(1−h)) X.
-
-    Parameters
-    ----------
-    theta : array_like, shape (n+1,)
-    X : array_like, shape (m, n+1)
-        With the intercept column.
-
-    Returns
-    -------
-    ndarray of float64, shape (n+1, n+1)
-        Symmetric, with no negative eigenvalue.
-
-    Raises
-    ------
-    TypeError, ValueError
-        For non-numeric input, a ``theta`` that does not match ``X``, or NaN/inf.
-
-    Notes
-    -----
-    Differentiating ∇J = (1/m) Xᵀ(h − y) once more, ∂h_i/∂θ = h_i(1 − h_i) x⁽ⁱ⁾, so
-    H = (1/m) Σ_i h_i(1 − h_i) x⁽ⁱ⁾ x⁽ⁱ⁾ᵀ. The labels drop out. Near θ, J is close to a quadratic
-    with this curvature; along its top eigenvector a step of gradient descent multiplies the error
-    by (1 − α λ_max), so the cost falls only for α < 2/λ_max (chapter 03). Since h(1 − h) ≤ 1/4,
-    H(θ) is never larger than H(0) = (1/(4m)) XᵀX: 2/λ_max(H(0)) is an α that is safe everywhere.
-    """
-    X = as_float_matrix(X, "X")
-    theta = check_theta_for_X(theta, X)
-    h = sigmoid(X @ theta)
-    weights = h * (1.0 - h)  # (m,): g'(z) of each example
-    return X.T @ (weights[:, None] * X) / X.shape[0]
 
 
 # --- the largest α that does not diverge ---------------------------------------------------------
@@ -150,8 +64,7 @@ def largest_stable_alpha(cost_and_gradient, theta_initial, num_iters, alpha_low,
     Returns
     -------
     float
-        The bracket's lower end at the end: an α that completed, within a factor (1 + rtol) of one
-        that diverged.
+        An α that completed, within a factor (1 + rtol) of one that diverged.
 
     Raises
     ------
@@ -163,9 +76,8 @@ def largest_stable_alpha(cost_and_gradient, theta_initial, num_iters, alpha_low,
     -----
     Bisection in log α (the midpoint is √(low · high)): α spans orders of magnitude, and a geometric
     midpoint halves the *ratio* of the bracket each time. Whether a run diverges is assumed to switch
-    once along α, from "completes" to "diverges", which holds for the logistic cost (chapter 03
-    compares the result with 2/λ_max). The answer depends on ``num_iters``: a run just above the edge
-    may take many steps before its cost first rises.
+    once along α, which holds for the logistic cost (chapter 03 compares the result with 2/λ_max).
+    The answer depends on ``num_iters``: just above the edge, the cost may rise only after many steps.
     """
     num_iters = check_positive_int(num_iters, "num_iters")
     alpha_low = check_positive_real(alpha_low, "alpha_low")
@@ -303,6 +215,105 @@ def _verdict(descent, target):
     return "good" if descent.result.final_cost <= target else "too small"
 
 
+_SliderLines = namedtuple("_SliderLines", ["history", "rejected_cost", "path", "rejected_step",
+                                           "rejected_theta"])
+
+
+def _draw_cost_panel(cost_ax, J_hat, num_iters):
+    """The left panel's fixed parts; returns its two moving lines (history, refused step's cost)."""
+    (history_line,) = cost_ax.plot([], [], color="tab:blue", label="J(θ) per iteration")
+    cost_ax.axhline(J_hat, color="grey", linestyle=":", linewidth=1.0, label=f"J(θ̂) = {J_hat:.4f}")
+    (rejected_cost_marker,) = cost_ax.plot([], [], "x", color="tab:red", markersize=9,
+                                           label="refused step")
+    cost_ax.set_xlim(0, num_iters)
+    cost_ax.set_xlabel("iteration")
+    cost_ax.set_ylabel("J")
+    cost_ax.legend(fontsize="small", loc="upper right")
+    return history_line, rejected_cost_marker
+
+
+def _draw_path_panel(path_ax, X, y, theta_hat, theta1_range, theta2_range, grid_size):
+    """The right panel: contours of J(θ̂0, θ1, θ2) and the star at θ̂; returns its three moving lines.
+
+    The contours are a slice, and the path drawn on them is the projection (θ1, θ2) of the real 3-D
+    path: on the way θ0 differs from θ̂0, so the path need not cross the contours at right angles.
+    """
+    # the contour grid, once: z at every grid point is θ̂0 + θ1 x1 + θ2 x2, an (m, grid²) matrix
+    T1, T2 = np.meshgrid(np.linspace(*theta1_range, grid_size), np.linspace(*theta2_range, grid_size))
+    z = theta_hat[0] + np.outer(X[:, 1], T1.ravel()) + np.outer(X[:, 2], T2.ravel())
+    J_grid = (np.logaddexp(0.0, z) - y[:, None] * z).mean(axis=0).reshape(T1.shape)
+    levels = J_grid.min() + np.geomspace(0.005, J_grid.max() - J_grid.min(), 12)
+    path_ax.contour(T1, T2, J_grid, levels=levels, colors="grey", linewidths=0.7)
+    path_ax.plot(theta_hat[1], theta_hat[2], "*", color="black", markersize=10)
+    (path_line,) = path_ax.plot([], [], ".-", color="tab:blue", markersize=3, linewidth=1.0)
+    (rejected_line,) = path_ax.plot([], [], "--", color="tab:red", linewidth=1.2)
+    (rejected_marker,) = path_ax.plot([], [], "x", color="tab:red", markersize=9)
+    path_ax.set_xlim(*theta1_range)
+    path_ax.set_ylim(*theta2_range)
+    path_ax.set_xlabel("θ1")
+    path_ax.set_ylabel("θ2")
+    path_ax.set_title(f"contours of J(θ̂0 = {theta_hat[0]:.2f}, θ1, θ2)", fontsize="small")
+    return path_line, rejected_line, rejected_marker
+
+
+def _move_lines(lines, cost_ax, descent, J_hat, target):
+    """Move the slider's lines to ``descent``'s run (the part a slider update redraws)."""
+    result = descent.result
+    history = result.cost_history
+    lines.history.set_data(np.arange(history.size), history)
+    lines.path.set_data(result.theta_path[:, 1], result.theta_path[:, 2])
+    top = max(0.72, float(history.max()))
+    if result.rejected_cost is not None and math.isfinite(result.rejected_cost):
+        lines.rejected_cost.set_data([result.iterations + 1], [result.rejected_cost])
+        top = max(top, result.rejected_cost)
+    else:
+        lines.rejected_cost.set_data([], [])
+    if descent.rejected_theta is not None:
+        last, refused = result.theta, descent.rejected_theta
+        lines.rejected_step.set_data([last[1], refused[1]], [last[2], refused[2]])
+        lines.rejected_theta.set_data([refused[1]], [refused[2]])
+    else:
+        lines.rejected_step.set_data([], [])
+        lines.rejected_theta.set_data([], [])
+    cost_ax.set_ylim(J_hat - 0.03, top * 1.05)
+    title = f"α = {descent.alpha:.3g}: {_verdict(descent, target)}"
+    if result.diverged:
+        title += f" at iteration {result.iterations + 1} (refused step in red)"
+    cost_ax.set_title(title, fontsize="small")
+
+
+def _print_run(descent, J_hat, target):
+    """The slider's lines of numbers for one run: verdict, message, final cost, refused step."""
+    result = descent.result
+    print(f"α = {descent.alpha:.3g} → {_verdict(descent, target)} ({result.status}): {result.message}")
+    gap = result.final_cost - J_hat
+    # below 1e-9 the gap is round-off, which differs between machines: say so instead of printing it
+    gap_text = "below 1e-9" if gap < 1e-9 else f"{gap:.2e}"
+    print(f"  after {result.iterations} accepted steps J = {result.final_cost:.6f}, "
+          f"J − J(θ̂) {'=' if gap >= 1e-9 else 'is'} {gap_text}")
+    if descent.rejected_theta is not None:
+        print(f"  the refused step would have gone to θ = "
+              f"{np.array2string(descent.rejected_theta, precision=3)} (red on the plots)")
+
+
+def _draw_figure(X, y, theta_hat, J_hat, num_iters, theta1_range, theta2_range, grid_size):
+    """The slider's figure with both panels, laid out once; returns (figure, cost Axes, moving lines)."""
+    import matplotlib.pyplot as plt
+
+    from .plotting import subplots
+
+    figure, (cost_ax, path_ax) = subplots(2, width=4.2, height=3.4)
+    lines = _SliderLines(*_draw_cost_panel(cost_ax, J_hat, num_iters),
+                         *_draw_path_panel(path_ax, X, y, theta_hat, theta1_range, theta2_range, grid_size))
+    # Lay the figure out once, then freeze the layout: the constrained layout would otherwise be
+    # solved again on every redraw (about a quarter of a slider update's rendering time), and the
+    # axes, labels and legends it places do not move between updates.
+    figure.canvas.draw()
+    figure.set_layout_engine("none")
+    plt.close(figure)
+    return figure, cost_ax, lines
+
+
 def make_learning_rate_slider(X, y, theta_hat, *, num_iters=100, theta1_range=(-1.5, 10.0),
                               theta2_range=(-1.5, 12.0), grid_size=121, tolerance=1e-3):
     """Build chapter 03's slider callback: gradient descent's cost history and path for a chosen α.
@@ -314,45 +325,28 @@ def make_learning_rate_slider(X, y, theta_hat, *, num_iters=100, theta1_range=(-
     y : array_like, shape (m,)
         Labels 0 or 1.
     theta_hat : array_like, shape (3,)
-        The minimiser of J (e.g. from :func:`mlcourse.optimize.minimize`); the contours are drawn
-        over (θ1, θ2) with θ0 held at ``theta_hat[0]``.
+        The minimiser of J; the contours are drawn over (θ1, θ2) with θ0 held at ``theta_hat[0]``.
     num_iters : int, default 100
         Steps of each run.
-    theta1_range, theta2_range : pair of float
-        The window of the contour plot.
-    grid_size : int, default 121
-        Grid points per axis of the contour plot.
+    theta1_range, theta2_range, grid_size : pair of float, pair of float, int
+        The window of the contour plot, and its grid points per axis.
     tolerance : float, default 1e-3
-        A run that ends within this of J(θ̂) is called "good"; one that completes further away,
-        "too small".
+        A run that ends within this of J(θ̂) is "good"; one that completes further away, "too small".
 
     Returns
     -------
     show : callable
         ``show(alpha)`` runs :func:`descend`, prints its verdict and ``message``, updates the two
-        plots and displays the figure. It builds nothing.
+        plots (a refused step in red) and displays the figure. It builds nothing.
+        ``show.update(descent)`` only moves the lines, for the benchmark.
     figure : matplotlib.figure.Figure
         The figure ``show`` updates (closed to pyplot, so it appears only when ``show`` displays it).
 
     Raises
     ------
     TypeError, ValueError
-        For invalid data, a ``theta_hat`` that does not match ``X``, or ``X`` without exactly 3
-        columns.
-
-    Notes
-    -----
-    Gradient descent moves all three parameters; the contour plot can show two. It is a slice,
-    J(θ̂0, θ1, θ2), and the path drawn on it is the projection (θ1, θ2) of the real 3-D path: the
-    path ends at the slice's minimum, but on the way θ0 differs from θ̂0, so the path need not cross
-    the drawn contours at right angles. The grid is evaluated once, here, as one (m, grid²) matrix
-    of scores (z is linear in θ). A refused step is drawn as a red dashed segment to where it would
-    have gone (clipped at the window's edge) and, on the cost plot, as a red × at its cost.
+        For invalid data, a ``theta_hat`` that does not match ``X``, or ``X`` without exactly 3 columns.
     """
-    import matplotlib.pyplot as plt
-
-    from .plotting import subplots
-
     X = as_float_matrix(X, "X", columns=3, columns_reason="(the intercept and two features: the "
                         "contour plot is over θ1 and θ2)")
     y = check_binary_labels(y, X.shape[0])
@@ -361,82 +355,17 @@ def make_learning_rate_slider(X, y, theta_hat, *, num_iters=100, theta1_range=(-
     grid_size = check_positive_int(grid_size, "grid_size")
     J_hat = float((np.logaddexp(0.0, X @ theta_hat) - y * (X @ theta_hat)).mean())
     target = J_hat + check_positive_real(tolerance, "tolerance")
-
-    # the contour grid, once: z at every grid point is θ̂0 + θ1 x1 + θ2 x2, an (m, grid²) matrix
-    theta1 = np.linspace(*theta1_range, grid_size)
-    theta2 = np.linspace(*theta2_range, grid_size)
-    T1, T2 = np.meshgrid(theta1, theta2)
-    z = theta_hat[0] + np.outer(X[:, 1], T1.ravel()) + np.outer(X[:, 2], T2.ravel())
-    J_grid = (np.logaddexp(0.0, z) - y[:, None] * z).mean(axis=0).reshape(T1.shape)
-    levels = J_grid.min() + np.geomspace(0.005, J_grid.max() - J_grid.min(), 12)
-
-    figure, (cost_ax, path_ax) = subplots(2, width=4.2, height=3.4)
-    (history_line,) = cost_ax.plot([], [], color="tab:blue", label="J(θ) per iteration")
-    cost_ax.axhline(J_hat, color="grey", linestyle=":", linewidth=1.0, label=f"J(θ̂) = {J_hat:.4f}")
-    (rejected_cost_marker,) = cost_ax.plot([], [], "x", color="tab:red", markersize=9,
-                                           label="refused step")
-    cost_ax.set_xlim(0, num_iters)
-    cost_ax.set_xlabel("iteration")
-    cost_ax.set_ylabel("J")
-    cost_ax.legend(fontsize="small", loc="upper right")
-
-    path_ax.contour(T1, T2, J_grid, levels=levels, colors="grey", linewidths=0.7)
-    path_ax.plot(theta_hat[1], theta_hat[2], "*", color="black", markersize=10)
-    (path_line,) = path_ax.plot([], [], ".-", color="tab:blue", markersize=3, linewidth=1.0)
-    (rejected_line,) = path_ax.plot([], [], "--", color="tab:red", linewidth=1.2)
-    (rejected_marker,) = path_ax.plot([], [], "x", color="tab:red", markersize=9)
-    path_ax.set_xlim(*theta1_range)
-    path_ax.set_ylim(*theta2_range)
-    path_ax.set_xlabel("θ1")
-    path_ax.set_ylabel("θ2")
-    path_ax.set_title(f"contours of J(θ̂0 = {theta_hat[0]:.2f}, θ1, θ2)", fontsize="small")
-    # Lay the figure out once, then freeze the layout: the constrained layout would otherwise be
-    # solved again on every redraw (about a quarter of a slider update's rendering time), and the
-    # axes, labels and legends it places do not move between updates.
-    figure.canvas.draw()
-    figure.set_layout_engine("none")
-    plt.close(figure)
+    figure, cost_ax, lines = _draw_figure(X, y, theta_hat, J_hat, num_iters, theta1_range, theta2_range,
+                                          grid_size)
 
     def update(descent):
-        """Move the lines to ``descent``'s run (the part a slider update redraws)."""
-        result = descent.result
-        history = result.cost_history
-        history_line.set_data(np.arange(history.size), history)
-        path = result.theta_path
-        path_line.set_data(path[:, 1], path[:, 2])
-        top = max(0.72, float(history.max()))
-        if result.rejected_cost is not None and math.isfinite(result.rejected_cost):
-            rejected_cost_marker.set_data([result.iterations + 1], [result.rejected_cost])
-            top = max(top, result.rejected_cost)
-        else:
-            rejected_cost_marker.set_data([], [])
-        if descent.rejected_theta is not None:
-            last, refused = result.theta, descent.rejected_theta
-            rejected_line.set_data([last[1], refused[1]], [last[2], refused[2]])
-            rejected_marker.set_data([refused[1]], [refused[2]])
-        else:
-            rejected_line.set_data([], [])
-            rejected_marker.set_data([], [])
-        cost_ax.set_ylim(J_hat - 0.03, top * 1.05)
-        title = f"α = {descent.alpha:.3g}: {_verdict(descent, target)}"
-        if result.diverged:
-            title += f" at iteration {result.iterations + 1} (refused step in red)"
-        cost_ax.set_title(title, fontsize="small")
+        _move_lines(lines, cost_ax, descent, J_hat, target)
 
     def show(alpha):
         from IPython.display import display
 
         descent = descend(alpha, X, y, num_iters)
-        result = descent.result
-        print(f"α = {descent.alpha:.3g} → {_verdict(descent, target)} ({result.status}): {result.message}")
-        gap = result.final_cost - J_hat
-        # below 1e-9 the gap is round-off, which differs between machines: say so instead of printing it
-        gap_text = "below 1e-9" if gap < 1e-9 else f"{gap:.2e}"
-        print(f"  after {result.iterations} accepted steps J = {result.final_cost:.6f}, "
-              f"J − J(θ̂) {'=' if gap >= 1e-9 else 'is'} {gap_text}")
-        if descent.rejected_theta is not None:
-            print(f"  the refused step would have gone to θ = "
-                  f"{np.array2string(descent.rejected_theta, precision=3)} (red on the plots)")
+        _print_run(descent, J_hat, target)
         update(descent)
         display(figure)
 

@@ -1,14 +1,12 @@
-"""Chapter 04's computations: the L2 penalty and its variants, λ across data splits, the λ slider.
+"""Chapter 04's experiments with λ: accuracy across data splits, and the λ slider.
 
 The model — the regularised cost, its gradient and ``fit`` — lives in :mod:`mlcourse.logistic`.
-What is here exists to *explain* its choices (Q9):
+The code that explains its choices (Q9) — the penalty and its variants, a fit under either variant,
+the Gaussian prior's negative log-posterior — is written in chapter 04's own cells. What is here
+runs the experiments around them:
 
-- :func:`penalty`, the term λ/(2m) Σ_{j≥1} θj², with switches for the two choices the course does
-  **not** make (penalising θ0, leaving out the 1/m), and :func:`fit_with_penalty`, which fits under
-  either choice so that a chapter can compare the minimisers;
-- :func:`negative_log_posterior`, the Bayesian reading of the penalty as a Gaussian prior on the
-  weights, computed from the probability densities rather than from the cost's formula;
-- :func:`accuracy_across_lambdas`: training and held-out accuracy over several seeded splits;
+- :func:`accuracy`, and :func:`accuracy_across_lambdas`: training and held-out accuracy over several
+  seeded splits;
 - chapter 04's slider: :func:`decision_boundary_update` computes one position (fit, accuracy,
   the score θᵀx on a plotting grid), :func:`make_decision_boundary_slider` builds everything that
   does not depend on λ once and returns the callback.
@@ -18,15 +16,14 @@ from collections import namedtuple
 
 import numpy as np
 
-from .. import datasets, logistic, optimize
+from .. import datasets, logistic
 from .._validation import (
-    _check_real_scalar,
     as_float_matrix,
     as_float_vector,
     check_binary_labels,
     check_lambda,
     check_positive_int,
-    check_theta_for_X,
+    check_positive_real,
 )
 
 __all__ = [
@@ -36,10 +33,7 @@ __all__ = [
     "accuracy",
     "accuracy_across_lambdas",
     "decision_boundary_update",
-    "fit_with_penalty",
     "make_decision_boundary_slider",
-    "negative_log_posterior",
-    "penalty",
 ]
 
 
@@ -58,147 +52,6 @@ __all__ = [
 # machine. Fits with λ ≥ 0.1 converge within it (34 iterations at λ = 0.1, fewer for larger λ),
 # so for them it changes nothing.
 ITERATION_BUDGET = 50
-
-
-def _check_m(m):
-    return check_positive_int(m, "m")
-
-
-# --- the penalty and the choices behind it -------------------------------------------------------
-
-def penalty(theta, lambda_, m, *, penalise_bias=False, divide_by_m=True):
-    """The L2 penalty the course adds to J: λ/(2m) Σ_{j≥1} θj², or one of its variants.
-
-    Parameters
-    ----------
-    theta : array_like, shape (n+1,)
-        Parameters; ``theta[0]`` is the bias θ0.
-    lambda_ : float
-        Regularisation strength λ ≥ 0.
-    m : int
-        The number of training examples, ≥ 1.
-    penalise_bias : bool, default False
-        Also penalise θ0 (the sum starts at j = 0) — the choice the course does not make.
-    divide_by_m : bool, default True
-        Divide by m. Without it the penalty is λ/2 Σ θj², whose weight against the average
-        cross-entropy grows with m — the other choice the course does not make.
-
-    Returns
-    -------
-    float
-        The penalty, ≥ 0.
-
-    Raises
-    ------
-    TypeError, ValueError
-        If ``theta`` is not a finite vector, λ < 0 or not a number, or ``m`` is not a whole number ≥ 1.
-
-    Notes
-    -----
-    λ/(2m) Σ_{j≥1} θj². Its derivative with respect to θj is (λ/m) θj: the ½ cancels the 2 of the
-    power rule. Squares make the penalty even — θj and −θj cost the same — so it only asks the
-    weights to be small, never to have a sign. Chapter 04.
-    """
-    theta = as_float_vector(theta, "theta")
-    lambda_ = check_lambda(lambda_)
-    m = _check_m(m)
-    weights = theta if penalise_bias else theta[1:]
-    scale = lambda_ / (2 * m) if divide_by_m else lambda_ / 2
-    return float(scale * (weights @ weights))
-
-
-def fit_with_penalty(X, y, lambda_, *, penalise_bias=False, divide_by_m=True, num_iters=400):
-    """Minimise the average cross-entropy plus :func:`penalty` with L-BFGS, under either choice.
-
-    Parameters
-    ----------
-    X : array_like, shape (m, n+1)
-        Examples as rows, with the intercept column.
-    y : array_like, shape (m,)
-        Labels 0 or 1.
-    lambda_ : float
-        λ ≥ 0.
-    penalise_bias, divide_by_m : bool
-        As :func:`penalty`. With the defaults this is :func:`mlcourse.logistic.fit`.
-    num_iters : int, default 400
-        The iteration limit of L-BFGS-B.
-
-    Returns
-    -------
-    optimize.OptimizeResult
-        ``theta`` (n+1,), ``status``, ``cost_history`` (of the penalised cost), ``iterations``.
-
-    Raises
-    ------
-    TypeError, ValueError
-        As :func:`mlcourse.logistic.fit`.
-
-    Notes
-    -----
-    The gradient of the penalty is λ/m · θ (or λ · θ without the 1/m), with the entry for θ0 set to
-    0 unless ``penalise_bias``. Chapter 04 fits each variant and compares the minimisers.
-    """
-    X = as_float_matrix(X, "X")
-    y = check_binary_labels(y, X.shape[0])
-    lambda_ = check_lambda(lambda_)
-    num_iters = check_positive_int(num_iters, "num_iters")
-    m = X.shape[0]
-    scale = lambda_ / m if divide_by_m else lambda_  # the factor of θ in the penalty's gradient
-    mask = np.ones(X.shape[1])
-    if not penalise_bias:
-        mask[0] = 0.0  # the entry of θ0: no penalty, no pull towards 0
-
-    def objective(theta):
-        J, grad = logistic.cost_and_gradient(theta, X, y)  # unregularised: the penalty is added here
-        weights = theta * mask
-        return J + 0.5 * scale * (weights @ weights), grad + scale * weights
-
-    return optimize.minimize(objective, np.zeros(X.shape[1]), max_iters=num_iters)
-
-
-def negative_log_posterior(theta, X, y, lambda_):
-    """−log p(θ | data) up to log p(data): the labels' Bernoulli likelihood and a Gaussian prior.
-
-    Parameters
-    ----------
-    theta : array_like, shape (n+1,)
-    X : array_like, shape (m, n+1)
-        With the intercept column.
-    y : array_like, shape (m,)
-        Labels 0 or 1.
-    lambda_ : float
-        λ > 0: each weight θ1..θn has the prior N(0, 1/λ); θ0 has a flat prior (no term).
-
-    Returns
-    -------
-    float
-        −Σ_i log P(y_i | x_i; θ) − Σ_{j≥1} log N(θj; 0, 1/λ).
-
-    Raises
-    ------
-    TypeError, ValueError
-        As :func:`mlcourse.logistic.cost`, or if λ ≤ 0 (a prior with infinite variance has no density).
-
-    Notes
-    -----
-    Computed from the densities, not from the cost's formula: P(y | x; θ) = h^y (1 − h)^(1−y) via
-    ``scipy.stats.bernoulli.logpmf`` and the normal log-density via ``scipy.stats.norm.logpdf``
-    with standard deviation 1/√λ. Since −log N(t; 0, 1/λ) = (λ/2) t² + ½ log(2π/λ), dividing by m
-    gives the regularised cost plus the constant (n/(2m)) log(2π/λ): minimising J + λ/(2m) Σθj² is
-    maximum a posteriori estimation. Chapter 04 checks that the difference is that constant.
-    """
-    from scipy import stats
-
-    X = as_float_matrix(X, "X")
-    theta = check_theta_for_X(theta, X)
-    y = check_binary_labels(y, X.shape[0])
-    lambda_ = check_lambda(lambda_)
-    if lambda_ == 0.0:
-        raise ValueError("lambda_ must be > 0 for a Gaussian prior N(0, 1/lambda_); got 0")
-    h = logistic.predict_proba(theta, X)
-    log_likelihood = stats.bernoulli.logpmf(y, h).sum()
-    log_prior = stats.norm.logpdf(theta[1:], loc=0.0, scale=1.0 / np.sqrt(lambda_)).sum()
-    return float(-(log_likelihood + log_prior))
 
 
 # --- accuracy and held-out data ------------------------------------------------------------------
@@ -369,7 +222,7 @@ def make_decision_boundary_slider(X_raw, y, *, degree=6, grid_size=120, padding=
     grid_size : int, default 120
         Points per axis of the plotting grid.
     padding : float, default 0.25
-        How far the grid reaches beyond the data on each side.
+        How far the grid reaches beyond the data on each side, > 0.
 
     Returns
     -------
@@ -382,7 +235,7 @@ def make_decision_boundary_slider(X_raw, y, *, degree=6, grid_size=120, padding=
     Raises
     ------
     TypeError, ValueError
-        For invalid data or a ``grid_size`` below 2.
+        For invalid data, a ``grid_size`` below 2 or a ``padding`` that is not a number > 0.
 
     Notes
     -----
@@ -391,28 +244,12 @@ def make_decision_boundary_slider(X_raw, y, *, degree=6, grid_size=120, padding=
     on the same Axes. A λ whose boundary leaves the plotted square entirely is reported in words
     rather than as an empty plot.
     """
-    import matplotlib.pyplot as plt
-
-    from .plotting import scatter_classes, subplots
-
     X_raw = as_float_matrix(X_raw, "X_raw", columns=2, columns_reason="for map_feature(x1, x2)")
     y = check_binary_labels(y, X_raw.shape[0])
-    grid_size = check_positive_int(grid_size, "grid_size")
-    if grid_size < 2:
-        raise ValueError(f"grid_size must be ≥ 2 (points per axis of the grid); got {grid_size}")
-    padding = _check_real_scalar(padding, "padding")
     X = logistic.map_feature(X_raw[:, 0], X_raw[:, 1], degree)
-    u = np.linspace(X_raw[:, 0].min() - padding, X_raw[:, 0].max() + padding, grid_size)
-    v = np.linspace(X_raw[:, 1].min() - padding, X_raw[:, 1].max() + padding, grid_size)
-    U, V = np.meshgrid(u, v)
+    U, V = _plotting_grid(X_raw, grid_size, padding)
     grid_features = logistic.map_feature(U.ravel(), V.ravel(), degree)
-
-    figure, ax = subplots(width=4.6, height=4.0)
-    scatter_classes(X_raw, y, ax=ax, class_names=("rejected", "accepted"),
-                    feature_names=("test 1", "test 2"))
-    ax.set_xlim(u[0], u[-1])
-    ax.set_ylim(v[0], v[-1])
-    plt.close(figure)
+    figure, ax = _draw_data(X_raw, y, U[0], V[:, 0])
     drawn = {"contour": None}
 
     def show(lambda_):
@@ -424,13 +261,43 @@ def make_decision_boundary_slider(X_raw, y, *, degree=6, grid_size=120, padding=
               f"L-BFGS {update.status} after {update.iterations} iterations")
         if drawn["contour"] is not None:
             drawn["contour"].remove()
-            drawn["contour"] = None
-        scores = update.grid_scores.reshape(U.shape)
-        if scores.min() < 0.0 < scores.max():
-            drawn["contour"] = ax.contour(U, V, scores, levels=[0.0], colors="tab:green")
-        else:
-            print("  the boundary θᵀx = 0 lies outside the plotted square: every point gets one label")
-        ax.set_title(f"decision boundary, λ = {update.lambda_:g}")
+        drawn["contour"] = _draw_boundary(ax, U, V, update)
         display(figure)
 
     return show, figure
+
+
+def _plotting_grid(X_raw, grid_size, padding):
+    """The (U, V) meshgrid, grid_size × grid_size, over the data's range widened by ``padding``."""
+    grid_size = check_positive_int(grid_size, "grid_size")
+    if grid_size < 2:
+        raise ValueError(f"grid_size must be ≥ 2 (points per axis of the grid); got {grid_size}")
+    padding = check_positive_real(padding, "padding")
+    u = np.linspace(X_raw[:, 0].min() - padding, X_raw[:, 0].max() + padding, grid_size)
+    v = np.linspace(X_raw[:, 1].min() - padding, X_raw[:, 1].max() + padding, grid_size)
+    return np.meshgrid(u, v)
+
+
+def _draw_data(X_raw, y, u, v):
+    """The slider's fixed figure: the microchips by class, over the square of the grid u × v."""
+    import matplotlib.pyplot as plt
+
+    from .plotting import scatter_classes, subplots
+
+    figure, ax = subplots(width=4.6, height=4.0)
+    scatter_classes(X_raw, y, ax=ax, class_names=("rejected", "accepted"),
+                    feature_names=("test 1", "test 2"))
+    ax.set_xlim(u[0], u[-1])
+    ax.set_ylim(v[0], v[-1])
+    plt.close(figure)
+    return figure, ax
+
+
+def _draw_boundary(ax, U, V, update):
+    """Draw the level θᵀx = 0 of ``update``'s grid scores and title the Axes; the contour, or None."""
+    ax.set_title(f"decision boundary, λ = {update.lambda_:g}")
+    scores = update.grid_scores.reshape(U.shape)
+    if scores.min() < 0.0 < scores.max():
+        return ax.contour(U, V, scores, levels=[0.0], colors="tab:green")
+    print("  the boundary θᵀx = 0 lies outside the plotted square: every point gets one label")
+    return None
