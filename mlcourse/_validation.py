@@ -17,13 +17,17 @@ import numpy as np
 __all__ = [
     "as_float_matrix",
     "as_float_vector",
+    "as_numeric_array",
     "check_binary_labels",
     "check_class_labels",
-    "check_finite_matrix",
+    "check_finite",
+    "check_labels_shape",
     "check_lambda",
+    "check_network_data",
     "check_network_thetas",
     "check_positive_int",
     "check_positive_real",
+    "check_real_scalar",
     "check_theta_for_X",
 ]
 
@@ -33,8 +37,8 @@ def _describe(array):
     return f"a {array.ndim}-D array of shape {array.shape}"
 
 
-def _as_numeric_array(value, name):
-    """Convert ``value`` to a numpy array of real numbers or raise ``TypeError``."""
+def as_numeric_array(value, name):
+    """Return ``value`` as a numpy array of real numbers (any shape, no copy), or raise ``TypeError``."""
     if value is None:
         raise TypeError(f"{name} must be an array of numbers; got None")
     try:
@@ -47,9 +51,20 @@ def _as_numeric_array(value, name):
     return array
 
 
-def _check_finite(array, name):
-    finite = np.isfinite(array)
-    if not finite.all():
+def _all_finite(array):
+    """``np.isfinite(array).all()``, scanned a block of rows at a time."""
+    # A (5000, 400) X would otherwise need a 2 MB array of booleans, fresh memory that costs the
+    # network's cost_and_gradient as much time again as the scan itself.
+    if array.ndim == 0:
+        return bool(np.isfinite(array))
+    rows = max(1, 65536 // max(1, array[0].size))
+    return all(np.isfinite(array[start:start + rows]).all() for start in range(0, len(array), rows))
+
+
+def check_finite(array, name):
+    """Raise ``ValueError`` naming the first NaN/inf entry of ``array``, if it has one."""
+    if not _all_finite(array):
+        finite = np.isfinite(array)
         bad = np.argwhere(~finite)
         first = tuple(int(i) for i in bad[0])
         where = first[0] if len(first) == 1 else first
@@ -57,7 +72,7 @@ def _check_finite(array, name):
                          f"the first {array[first]} at index {where}")
 
 
-def as_float_matrix(X, name="X", *, columns=None, columns_reason="", check_finite=True):
+def as_float_matrix(X, name="X", *, columns=None, columns_reason=""):
     """Return ``X`` as a finite float64 matrix, or raise naming ``name``.
 
     Parameters
@@ -69,10 +84,6 @@ def as_float_matrix(X, name="X", *, columns=None, columns_reason="", check_finit
         The number of columns ``X`` must have.
     columns_reason : str, optional
         Why it must have that many, appended to the message (e.g. "to match theta").
-    check_finite : bool, default True
-        Scan every entry for NaN/inf. A caller that will see a non-finite entry anyway (because it
-        propagates into a result it checks) may pass False and call ``check_finite_matrix`` only
-        when that result is not finite, saving a full pass over a large ``X``.
 
     Returns
     -------
@@ -85,7 +96,7 @@ def as_float_matrix(X, name="X", *, columns=None, columns_reason="", check_finit
     ValueError
         If ``X`` is not 2-D, has no rows, the wrong number of columns, or holds NaN/inf.
     """
-    array = _as_numeric_array(X, name)
+    array = as_numeric_array(X, name)
     if array.ndim != 2:
         raise ValueError(f"{name} must be a 2-D array of shape (m, n), one row per example; "
                          f"got {_describe(array)}")
@@ -95,14 +106,8 @@ def as_float_matrix(X, name="X", *, columns=None, columns_reason="", check_finit
         reason = f" {columns_reason}" if columns_reason else ""
         raise ValueError(f"{name} must have {columns} columns{reason}; got shape {array.shape}")
     array = array.astype(np.float64, copy=False)
-    if check_finite:
-        _check_finite(array, name)
+    check_finite(array, name)
     return array
-
-
-def check_finite_matrix(X, name="X"):
-    """Raise ``ValueError`` naming the first NaN/inf entry of ``X``, if it has one."""
-    _check_finite(X, name)
 
 
 def as_float_vector(v, name, *, length=None, length_reason=""):
@@ -111,7 +116,7 @@ def as_float_vector(v, name, *, length=None, length_reason=""):
     A column ``(length, 1)`` or row ``(1, length)`` is refused rather than flattened: silently
     reshaping would hide the orientation mistake the course wants learners to notice.
     """
-    array = _as_numeric_array(v, name)
+    array = as_numeric_array(v, name)
     if array.ndim != 1:
         hint = ""
         if array.ndim == 2 and 1 in array.shape:
@@ -122,13 +127,13 @@ def as_float_vector(v, name, *, length=None, length_reason=""):
         reason = f" {length_reason}" if length_reason else ""
         raise ValueError(f"{name} must have shape ({length},){reason}; got {array.shape}")
     array = array.astype(np.float64, copy=False)
-    _check_finite(array, name)
+    check_finite(array, name)
     return array
 
 
-def _labels_shape(y, m, name):
-    """Check that labels are a vector of shape ``(m,)``; explain the ``(m, 1)`` trap if not."""
-    array = _as_numeric_array(y, name)
+def check_labels_shape(y, m, name="y"):
+    """Return labels as an array of shape ``(m,)``, or raise, explaining the ``(m, 1)`` trap."""
+    array = as_numeric_array(y, name)
     if array.shape == (m, 1):
         raise ValueError(f"{name} must have shape (m,) = ({m},) to match X; got ({m}, 1). A column of "
                          f"labels broadcasts against the ({m},) predictions into an {m}×{m} matrix and "
@@ -136,7 +141,7 @@ def _labels_shape(y, m, name):
     if array.ndim != 1 or array.shape[0] != m:
         raise ValueError(f"{name} must have shape (m,) = ({m},) to match the {m} rows of X; "
                          f"got {_describe(array)}")
-    _check_finite(array.astype(np.float64), name)
+    check_finite(array.astype(np.float64), name)
     return array
 
 
@@ -160,7 +165,7 @@ def check_binary_labels(y, m, name="y"):
         If ``y`` is not of shape ``(m,)`` (``(m, 1)`` gets its own message) or holds a value other
         than 0 and 1.
     """
-    array = _labels_shape(y, m, name)
+    array = check_labels_shape(y, m, name)
     values = np.unique(array)
     bad = values[(values != 0) & (values != 1)]
     if bad.size:
@@ -188,7 +193,7 @@ def check_class_labels(y, m, K, name="y"):
         If the shape is not ``(m,)``, a label is not a whole number, or lies outside ``0..K-1``. A
         set of labels ``1..K`` (the Octave course's convention) gets a hint to subtract 1.
     """
-    array = _labels_shape(y, m, name)
+    array = check_labels_shape(y, m, name)
     if array.dtype.kind == "f" and not np.all(array == np.round(array)):
         index = int(np.argmax(array != np.round(array)))
         raise ValueError(f"{name} must hold whole-number class labels 0..{K - 1}; "
@@ -205,7 +210,8 @@ def check_class_labels(y, m, K, name="y"):
     return labels
 
 
-def _check_real_scalar(value, name):
+def check_real_scalar(value, name):
+    """Return ``value`` as a float if it is a finite real number, or raise naming ``name``."""
     if isinstance(value, bool) or not isinstance(value, Real):
         if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf":
             value = value.item()
@@ -222,7 +228,7 @@ def check_lambda(lambda_):
 
     A negative λ would reward large weights instead of penalising them, so it is refused.
     """
-    value = _check_real_scalar(lambda_, "lambda_")
+    value = check_real_scalar(lambda_, "lambda_")
     if value < 0:
         raise ValueError(f"lambda_ must be ≥ 0 (it is a penalty on large weights); got {value:g}")
     return value
@@ -230,7 +236,7 @@ def check_lambda(lambda_):
 
 def check_positive_real(value, name):
     """Return ``value`` as a float if it is a finite number > 0, or raise naming ``name``."""
-    number = _check_real_scalar(value, name)
+    number = check_real_scalar(value, name)
     if number <= 0:
         raise ValueError(f"{name} must be > 0; got {number:g}")
     return number
@@ -274,3 +280,16 @@ def check_network_thetas(Theta1, Theta2, n):
     Theta2 = as_float_matrix(Theta2, "Theta2", columns=s2 + 1,
                              columns_reason=f"= s2+1 (bias + the {s2} hidden units, the rows of Theta1)")
     return Theta1, Theta2
+
+
+def check_network_data(Theta1, Theta2, X, y, lambda_):
+    """Check everything a network's cost takes; return ``(Theta1, Theta2, X, labels, lambda_)``.
+
+    ``X`` (m, n) as finite float64, the weights fitting n inputs, ``y`` as int labels 0..K-1 of
+    shape (m,) with K the rows of ``Theta2``, and λ ≥ 0 as a float.
+    """
+    X = as_float_matrix(X, "X")
+    Theta1, Theta2 = check_network_thetas(Theta1, Theta2, X.shape[1])
+    labels = check_class_labels(y, X.shape[0], Theta2.shape[0])
+    return Theta1, Theta2, X, labels, check_lambda(lambda_)
+

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ._validation import _check_real_scalar, _labels_shape, as_float_matrix
+from ._validation import as_float_matrix, check_labels_shape, check_real_scalar
 
 __all__ = [
     "CHECKSUMS",
@@ -252,6 +252,20 @@ def _test_counts_per_class(class_sizes, n_test):
     return counts
 
 
+def _test_size(test_fraction, m):
+    """test_fraction·m rounded to the nearest whole number (halves up), or raise if a set is empty."""
+    test_fraction = check_real_scalar(test_fraction, "test_fraction")
+    if not 0.0 < test_fraction < 1.0:
+        raise ValueError(f"test_fraction must be strictly between 0 and 1 (the share of examples held out); "
+                         f"got {test_fraction:g}")
+    n_test = int(np.floor(test_fraction * m + 0.5))  # round() would go to even
+    if not 1 <= n_test <= m - 1:
+        raise ValueError(f"test_fraction = {test_fraction:g} of m = {m} examples leaves "
+                         f"{n_test} for testing and {m - n_test} for training; both sets need at least one "
+                         f"example (use more examples or a test_fraction nearer 0.5)")
+    return n_test
+
+
 def train_test_split(X, y, test_fraction=0.25, seed=0):
     """Split examples into a training and a test set, keeping each class's share in both.
 
@@ -277,36 +291,22 @@ def train_test_split(X, y, test_fraction=0.25, seed=0):
 
     Raises
     ------
-    TypeError
-        If ``X`` or ``y`` does not hold numbers, ``test_fraction`` is not a number or ``seed`` not
-        an integer.
-    ValueError
-        If ``X`` is not 2-D or holds NaN/inf, ``y`` is not of shape (m,), ``test_fraction`` is not in
-        (0, 1), ``seed`` is negative, or the split would leave the training or test set empty.
+    TypeError, ValueError
+        For non-numeric or non-finite ``X``, ``y`` not of shape (m,), ``test_fraction`` outside
+        (0, 1), a negative or non-integer ``seed``, or a split that leaves either set empty.
 
     Notes
     -----
-    Stratified: class c, with m_c examples, puts about test_fraction·m_c of them in the test set
-    (exactly, up to rounding to whole examples, with the counts adding up to m_test). Without this, a
-    random 25 % of 1,797 digits could by chance hold noticeably fewer 8s than 3s, and the test
-    accuracy would weigh the digits unevenly. Both sets come back shuffled, not grouped by class.
-    Neither ``X`` nor ``y`` is modified.
+    Stratified: class c, with m_c examples, puts test_fraction·m_c of them (rounded, the counts
+    adding up to m_test) in the test set. Otherwise a random 25 % of 1,797 digits could by chance
+    hold noticeably fewer 8s than 3s, and the test accuracy would weigh the digits unevenly. Both
+    sets come back shuffled; neither ``X`` nor ``y`` is modified.
     """
     X = as_float_matrix(X, "X")
     m = X.shape[0]
-    y = np.asarray(_labels_shape(y, m, "y"))
-    test_fraction = _check_real_scalar(test_fraction, "test_fraction")
-    if not 0.0 < test_fraction < 1.0:
-        raise ValueError(f"test_fraction must be strictly between 0 and 1 (the share of examples held out); "
-                         f"got {test_fraction:g}")
-    seed = _check_seed(seed)
-    n_test = int(np.floor(test_fraction * m + 0.5))  # nearest, halves up (round() would go to even)
-    if not 1 <= n_test <= m - 1:
-        raise ValueError(f"test_fraction = {test_fraction:g} of m = {m} examples leaves "
-                         f"{n_test} for testing and {m - n_test} for training; both sets need at least one "
-                         f"example (use more examples or a test_fraction nearer 0.5)")
-
-    rng = np.random.default_rng(seed)
+    y = np.asarray(check_labels_shape(y, m, "y"))
+    n_test = _test_size(test_fraction, m)
+    rng = np.random.default_rng(_check_seed(seed))
     _, class_of = np.unique(y, return_inverse=True)
     class_sizes = np.bincount(class_of)
     test_counts = _test_counts_per_class(class_sizes, n_test)

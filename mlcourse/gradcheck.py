@@ -14,9 +14,9 @@ from numbers import Real
 import numpy as np
 
 from ._validation import (
-    _as_numeric_array,
-    _check_finite,
     as_float_matrix,
+    as_numeric_array,
+    check_finite,
     check_positive_int,
     check_positive_real,
     check_theta_for_X,
@@ -40,10 +40,10 @@ def _entry(shape, flat_index):
 
 def _as_float_array(value, name):
     """Return a finite float64 copy of ``value`` (any shape, at least one entry), or raise."""
-    array = np.array(_as_numeric_array(value, name), dtype=np.float64)  # np.array copies
+    array = np.array(as_numeric_array(value, name), dtype=np.float64)  # np.array copies
     if array.size == 0:
         raise ValueError(f"{name} must have at least one entry; got shape {array.shape}")
-    _check_finite(array, name)
+    check_finite(array, name)
     return array
 
 
@@ -153,13 +153,13 @@ def relative_difference(a, b):
     divided by their largest absolute entry, which leaves the ratio unchanged and keeps the norms
     from overflowing for huge entries.
     """
-    a = _as_numeric_array(a, "a").astype(np.float64, copy=False)
-    b = _as_numeric_array(b, "b").astype(np.float64, copy=False)
+    a = as_numeric_array(a, "a").astype(np.float64, copy=False)
+    b = as_numeric_array(b, "b").astype(np.float64, copy=False)
     if a.shape != b.shape:
         raise ValueError(f"a and b must have the same shape; expected b of shape {a.shape} like a, "
                          f"got {b.shape}")
-    _check_finite(a, "a")
-    _check_finite(b, "b")
+    check_finite(a, "a")
+    check_finite(b, "b")
     scale = max(float(np.max(np.abs(a), initial=0.0)), float(np.max(np.abs(b), initial=0.0)))
     if scale == 0.0:
         return 0.0
@@ -264,12 +264,12 @@ def check_gradient(cost_function, gradient_function, theta, *, epsilon=1e-4, tol
     epsilon = check_positive_real(epsilon, "epsilon")
     tolerance = check_positive_real(tolerance, "tolerance")
     theta = _as_float_array(theta, "theta")
-    analytic = _as_numeric_array(gradient_function(theta.copy()), "gradient_function(theta)")
+    analytic = as_numeric_array(gradient_function(theta.copy()), "gradient_function(theta)")
     if analytic.shape != theta.shape:
         raise ValueError(f"gradient_function(theta) must return an array of theta's shape; expected "
                          f"{theta.shape}, got {analytic.shape}")
     analytic = np.array(analytic, dtype=np.float64)
-    _check_finite(analytic, "gradient_function(theta)")
+    check_finite(analytic, "gradient_function(theta)")
     numerical = numerical_gradient(cost_function, theta, epsilon)
     difference = relative_difference(analytic, numerical)
     return GradientCheck(analytic=analytic, numerical=numerical, relative_difference=difference,
@@ -317,6 +317,18 @@ def check_logistic_gradient(X, y, lambda_=0.0, *, theta=None, seed=0, epsilon=1e
                           theta, epsilon=epsilon, tolerance=tolerance)
 
 
+def _packed_pair(grads, Theta1, Theta2):
+    """``(Theta1_grad, Theta2_grad)`` as one vector, after checking it is a pair of the Thetas' shapes."""
+    if not (isinstance(grads, tuple | list) and len(grads) == 2):
+        raise TypeError("gradient_function must return a pair (Theta1_grad, Theta2_grad); "
+                        f"got {type(grads).__name__}")
+    grad1, grad2 = (np.asarray(g, dtype=np.float64) for g in grads)
+    for name, grad, Theta in (("Theta1_grad", grad1, Theta1), ("Theta2_grad", grad2, Theta2)):
+        if grad.shape != Theta.shape:
+            raise ValueError(f"{name} must have the shape of its Theta, {Theta.shape}; got {grad.shape}")
+    return np.concatenate([grad1.ravel(), grad2.ravel()])
+
+
 def check_network_gradient(input_size=3, hidden_size=5, num_labels=3, m=5, lambda_=0.0, *,
                            gradient_function=None, epsilon=1e-4, tolerance=1e-9):
     """Check a backpropagation against the numerical gradient of the network's cost.
@@ -326,10 +338,8 @@ def check_network_gradient(input_size=3, hidden_size=5, num_labels=3, m=5, lambd
 
     Parameters
     ----------
-    input_size, hidden_size, num_labels : int, default 3, 5, 3
-        n, s2 and K of the small network.
-    m : int, default 5
-        Number of examples.
+    input_size, hidden_size, num_labels, m : int, default 3, 5, 3, 5
+        n, s2, K and the number of examples of the small network.
     lambda_ : float, default 0.0
         Regularisation strength λ ≥ 0. Check with 0 first, then with λ > 0 (the course uses 3).
     gradient_function : callable, optional
@@ -341,8 +351,7 @@ def check_network_gradient(input_size=3, hidden_size=5, num_labels=3, m=5, lambd
     Returns
     -------
     GradientCheck
-        ``analytic`` and ``numerical`` are the packed vectors ``network.pack(Theta1_grad,
-        Theta2_grad)`` (all of Θ(1) row by row, then Θ(2)).
+        ``analytic`` and ``numerical`` are the packed vectors ``network.pack(Theta1_grad, Theta2_grad)``.
 
     Raises
     ------
@@ -351,9 +360,9 @@ def check_network_gradient(input_size=3, hidden_size=5, num_labels=3, m=5, lambd
 
     Notes
     -----
-    Weights come from ``network.debug_initialize`` (sin(1), sin(2), … / 10) and X from the same
-    recipe, labels are 1, 2, …, m modulo K: nothing random, so a check prints the same numbers on
-    every machine, and no weight is 0 or repeated, so no symmetry can hide a bug. Chapter 07.
+    Weights come from ``network.debug_initialize`` (sin(1), sin(2), … / 10), X from the same
+    recipe, labels are 1, 2, …, m modulo K: the same numbers on every machine, and no weight is 0
+    or repeated, so no symmetry can hide a bug. Chapter 07.
     """
     from . import network  # imported here so this module does not depend on network at import
 
@@ -370,15 +379,7 @@ def check_network_gradient(input_size=3, hidden_size=5, num_labels=3, m=5, lambd
         return params[:size1].reshape(Theta1.shape), params[size1:].reshape(Theta2.shape)
 
     def packed_gradient(params):
-        grads = gradient_function(*unpacked(params), X, y, lambda_)
-        if not (isinstance(grads, tuple | list) and len(grads) == 2):
-            raise TypeError("gradient_function must return a pair (Theta1_grad, Theta2_grad); "
-                            f"got {type(grads).__name__}")
-        grad1, grad2 = (np.asarray(g, dtype=np.float64) for g in grads)
-        for name, grad, Theta in (("Theta1_grad", grad1, Theta1), ("Theta2_grad", grad2, Theta2)):
-            if grad.shape != Theta.shape:
-                raise ValueError(f"{name} must have the shape of its Theta, {Theta.shape}; got {grad.shape}")
-        return np.concatenate([grad1.ravel(), grad2.ravel()])
+        return _packed_pair(gradient_function(*unpacked(params), X, y, lambda_), Theta1, Theta2)
 
     return check_gradient(lambda params: network.cost(*unpacked(params), X, y, lambda_),
                           packed_gradient, network.pack(Theta1, Theta2),

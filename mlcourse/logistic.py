@@ -28,9 +28,9 @@ import numpy as np
 
 from . import optimize
 from ._validation import (
-    _as_numeric_array,
     as_float_matrix,
     as_float_vector,
+    as_numeric_array,
     check_binary_labels,
     check_lambda,
     check_positive_int,
@@ -87,7 +87,7 @@ def add_intercept(X):
 
 def _as_feature_vector(x, name):
     """A scalar becomes one example of shape (1,); a vector is checked; anything else is refused."""
-    array = _as_numeric_array(x, name)
+    array = as_numeric_array(x, name)
     if array.ndim == 0:
         array = array.reshape(1)
     elif array.ndim > 1:
@@ -123,22 +123,16 @@ def map_feature(x1, x2, degree=6):
 
     Raises
     ------
-    TypeError
-        If ``x1`` or ``x2`` does not hold real numbers, or ``degree`` is not a whole number.
-    ValueError
-        If ``x1`` or ``x2`` is not a scalar or 1-D, they differ in length, hold NaN/inf, or
-        ``degree`` < 1.
+    TypeError, ValueError
+        For non-numeric, non-finite or 2-D ``x1``/``x2``, different lengths, or ``degree`` < 1.
 
     Notes
     -----
     A straight decision boundary θᵀx = 0 cannot enclose a region; with every monomial up to degree 6
-    the boundary becomes a polynomial curve of degree 6 that can. So many features let the boundary
-    wiggle around single examples, which is what regularisation (chapter 04) holds back.
-
-    Each column is computed from one of the previous degree by a single multiplication
-    (x1^i·x2^j = x1 · x1^(i-1)·x2^j, and x2^d = x2 · x2^(d-1)) instead of two powers: 40,000 points
-    (a 200×200 plotting grid) take well under a millisecond, so a λ slider that redraws the
-    boundary stays responsive.
+    it becomes a polynomial curve that can, and can also wiggle around single examples, which is
+    what regularisation (chapter 04) holds back. Each column is the one of the previous degree
+    times x1 (or x2): one multiplication instead of two powers, so a 200×200 plotting grid takes
+    well under a millisecond and a λ slider redraws at once.
     """
     x1 = _as_feature_vector(x1, "x1")
     x2 = _as_feature_vector(x2, "x2")
@@ -147,10 +141,8 @@ def map_feature(x1, x2, degree=6):
                          f"got shapes {x1.shape} and {x2.shape}")
     degree = check_positive_int(degree, "degree")
     num_terms = (degree + 1) * (degree + 2) // 2
-    # Built one row per monomial so every step writes contiguous memory; the result is the
-    # transpose, a column-major (Fortran-ordered) (m, num_terms) array. Copying it into row-major
-    # order would cost several times more than building it (a second 9 MB array for a 200×200
-    # grid), and every numpy operation, X @ theta included, works on either order.
+    # one row per monomial, so every step writes contiguous memory; the transpose returned is
+    # column-major, which every numpy operation accepts, and copying it would cost more than this
     columns = np.empty((num_terms, x1.shape[0]))
     columns[0] = 1.0
     previous, current = 0, 1  # where the blocks of degree d-1 and d start
@@ -388,10 +380,8 @@ def fit(X, y, lambda_=0.0, *, method="lbfgs", alpha=1.0, num_iters=400, theta_in
     X : array_like, shape (m, n+1)
         Examples as rows, **already holding** the intercept column. Gradient descent needs features
         of similar scale (chapter 03); L-BFGS copes with unscaled ones.
-    y : array_like, shape (m,)
-        Labels, each 0 or 1.
-    lambda_ : float, default 0.0
-        Regularisation strength λ ≥ 0.
+    y, lambda_
+        Labels 0 or 1, shape (m,), and the regularisation strength λ ≥ 0, as in :func:`cost`.
     method : {"lbfgs", "gradient_descent"}, default "lbfgs"
         L-BFGS-B (the modern stand-in for the course's ``fminunc``) or batch gradient descent.
     alpha : float, default 1.0
@@ -404,9 +394,8 @@ def fit(X, y, lambda_=0.0, *, method="lbfgs", alpha=1.0, num_iters=400, theta_in
     Returns
     -------
     optimize.OptimizeResult or optimize.DescentResult
-        The optimiser's result: ``theta`` (n+1,), ``cost_history``, ``status``, ``message``,
-        ``iterations``. Gradient descent that diverges returns with ``status`` saying so; it does
-        not raise.
+        ``theta`` (n+1,), ``cost_history``, ``status``, ``message``, ``iterations``; gradient
+        descent that diverges says so in ``status`` rather than raising.
 
     Raises
     ------
@@ -416,9 +405,8 @@ def fit(X, y, lambda_=0.0, *, method="lbfgs", alpha=1.0, num_iters=400, theta_in
 
     Notes
     -----
-    J is convex in θ, so both methods head for the same minimum; with λ > 0 it is strictly convex
-    and that minimum is unique. Without regularisation, separable data has no minimum at all: J
-    keeps falling as ‖θ‖ grows. Chapter 03 runs gradient descent and compares it with L-BFGS.
+    J is convex in θ (strictly for λ > 0), so both methods head for the same minimum; without
+    regularisation, separable data has none: J keeps falling as ‖θ‖ grows. Chapter 03.
     """
     if method not in ("lbfgs", "gradient_descent"):
         raise ValueError(f'method must be "lbfgs" or "gradient_descent"; got {method!r}')
@@ -427,15 +415,11 @@ def fit(X, y, lambda_=0.0, *, method="lbfgs", alpha=1.0, num_iters=400, theta_in
     lambda_ = check_lambda(lambda_)
     alpha = check_positive_real(alpha, "alpha")
     num_iters = check_positive_int(num_iters, "num_iters")
-    if theta_initial is None:
-        theta_initial = np.zeros(X.shape[1])
-    else:
-        theta_initial = as_float_vector(
-            theta_initial, "theta_initial", length=X.shape[1],
-            length_reason=f"to match the {X.shape[1]} columns of X (intercept included)").copy()
+    theta_initial = np.zeros(X.shape[1]) if theta_initial is None else as_float_vector(
+        theta_initial, "theta_initial", length=X.shape[1],
+        length_reason=f"to match the {X.shape[1]} columns of X (intercept included)").copy()
 
-    def objective(theta):
-        # X, y and λ were validated once above; the optimiser calls this hundreds of times
+    def objective(theta):  # X, y and λ were checked once above; the optimiser calls this often
         with np.errstate(over="ignore", invalid="ignore"):
             z = X @ theta
         if not np.isfinite(z).all():

@@ -67,14 +67,9 @@ def single_blas_thread():
     Notes
     -----
     L-BFGS-B makes many small vector operations between cost evaluations; on the course's 2-core
-    machines OpenBLAS spends more time waking and synchronising its second thread than the
-    thread saves, and the optimiser runs several times slower with two threads than with one
-    (a logistic cost on 5000×401: 196 ms with two, 17 ms with one, for the same 27 iterations).
-    Gradient descent, whose steps are large matrix-vector products, is faster with two threads
-    and does not use this. The controller (which finds the
-    BLAS libraries loaded in the process) is created once, lazily, because building it costs about
-    a millisecond; entering the limit costs about 10 µs. The limit is process-wide: do not rely on
-    it while other Python threads are running numerical code.
+    machines OpenBLAS spends more time waking its second thread than the thread saves (a logistic
+    cost on 5000×401: 196 ms with two threads, 17 ms with one, for the same 27 iterations). The
+    limit is process-wide: do not rely on it while other Python threads run numerical code.
     """
     with _blas_controller().limit(limits=1, user_api="blas"):
         yield
@@ -122,7 +117,39 @@ def _check_start(J, grad):
                          f"{grad[index]} at index {index}")
 
 
+def _evaluate(cost_and_gradient, theta, where):
+    """``cost_and_gradient(theta)`` as a float and a float64 vector of θ's shape, or raise."""
+    J, grad = cost_and_gradient(theta)
+    return _as_cost(J, where), _as_gradient(grad, len(theta), where)
+
+
+def _start_cost(cost_and_gradient, theta_start, theta, J, grad):
+    """J(θ_initial), reusing the evaluation at ``theta`` when it is θ_initial; raise if not finite."""
+    if not np.array_equal(theta, theta_start):
+        J, grad = _evaluate(cost_and_gradient, theta_start.copy(), "at theta_initial")
+    _check_start(J, grad)
+    return J
+
+
 # --- gradient descent ----------------------------------------------------------------------------
+
+def _rejection(iteration, alpha, J, grad, J_new):
+    """``(status, message)`` if the step from cost J to J_new (None: θ overflowed) is rejected."""
+    if J_new is None:
+        return "non-finite", (f"stopped at iteration {iteration}: the step α∇J made θ inf/NaN (the cost "
+                              f"was {_format_cost(J)}, the largest gradient entry "
+                              f"{_format_cost(float(np.max(np.abs(grad))))}); alpha = {alpha:g} is far "
+                              "too large for this problem — try a much smaller one")
+    if not math.isfinite(J_new):
+        return "non-finite", (f"stopped at iteration {iteration}: the cost became {J_new} (it was "
+                              f"{_format_cost(J)}); alpha = {alpha:g} is far too large for this "
+                              "problem — try a much smaller one")
+    if J_new - J > _RISE_RTOL * abs(J):
+        return "diverged", (f"diverged at iteration {iteration}: the cost rose from {_format_cost(J)} "
+                            f"to {_format_cost(J_new)}; alpha = {alpha:g} is too large for this "
+                            "problem — try a smaller one")
+    return None
+
 
 @dataclass(frozen=True)
 class DescentResult:
@@ -174,110 +201,60 @@ def gradient_descent(cost_and_gradient, theta_initial, alpha, num_iters, *, keep
     Parameters
     ----------
     cost_and_gradient : callable
-        ``cost_and_gradient(theta) -> (J, grad)`` with ``theta`` of shape (n,), ``J`` a real number
-        and ``grad`` of shape (n,). It may return its own arrays; they are not modified.
+        ``(theta) -> (J, grad)``, ``theta`` and ``grad`` of shape (n,); its arrays are not modified.
     theta_initial : array_like, shape (n,)
-        The starting point. It is copied, never modified.
-    alpha : float
-        The learning rate α > 0.
-    num_iters : int
-        The number of steps to take (≥ 1) if none diverges.
+        The starting point (copied).
+    alpha, num_iters : float, int
+        The learning rate α > 0, and the number of steps (≥ 1) if none diverges.
     keep_path : bool, default False
-        Also return every iterate in ``theta_path`` (chapter 03 draws it over the contours of J).
+        Also keep every iterate in ``theta_path`` (chapter 03 draws it over the contours of J).
 
     Returns
     -------
     DescentResult
-        ``theta``, ``cost_history``, ``status``, ``message``, ``iterations``, ``theta_path``,
-        ``rejected_cost``; ``result.diverged`` is True if the run stopped early.
+        ``result.diverged`` is True if the run stopped early; ``message`` says why.
 
     Raises
     ------
-    TypeError
-        If ``alpha`` or ``num_iters`` is not a number of the right kind, or ``cost_and_gradient``
-        returns a cost that is not a real number.
-    ValueError
-        If ``alpha`` is not a finite number > 0, ``num_iters`` < 1, ``theta_initial`` is not a
-        finite vector, the gradient's shape differs from θ's, or J(θ_initial) is not finite.
+    TypeError, ValueError
+        For ``alpha`` ≤ 0 or ``num_iters`` < 1 (or not numbers), a non-finite ``theta_initial``, a
+        cost that is not a real number, a gradient not of θ's shape, or J(θ_initial) not finite.
 
     Notes
     -----
-    Each step moves against the gradient, the direction in which J falls fastest, by α times its
-    length. Near a minimum J is close to a quadratic whose largest curvature (the largest
-    eigenvalue of its Hessian) is κ; along that direction the error is multiplied by (1 − α κ)
-    each step, so the cost falls for α < 2/κ and oscillates with growing amplitude beyond.
-
-    The run stops at the first step whose cost is not finite or exceeds the previous cost by more
-    than 1e-10 of it. The tolerance is there because round-off in J is ~1e-16 relative: at the
-    minimum, two neighbouring costs may compare in the wrong order by that much, which is noise,
-    not divergence. A truly diverging cost grows geometrically, so the tolerance delays the verdict
-    by a step or two at most. ``theta`` is then the iterate before the rejected step. No warning is
-    emitted when the cost overflows: the status says it.
-
-    BLAS keeps its thread count here (no :func:`single_blas_thread`): measured on a logistic
-    cost with X of 5000×401, 400 steps took 128 ms with two OpenBLAS threads and 195 ms with one,
-    since each step is two large matrix-vector products that do split well; on 100×3 the count
-    made no difference (4.1 ms either way). Chapter 03 derives the update and shows α too small,
-    right and too large.
+    Near a minimum of largest curvature κ the error along that direction is multiplied by (1 − ακ)
+    each step: the cost falls for α < 2/κ and grows beyond. A rise under 1e-10 of J is round-off,
+    not divergence. Chapter 03.
     """
     alpha = check_positive_real(alpha, "alpha")
     num_iters = check_positive_int(num_iters, "num_iters")
     theta = as_float_vector(theta_initial, "theta_initial").copy()
-    n = theta.shape[0]
-    path = [theta] if keep_path else None
+    path = [theta]
     status, message, rejected_cost = "completed", "", None
-
-    # Overflow in the cost (or in θ) is an outcome this function reports through `status`; the
-    # warnings numpy would print for it on the way are noise to a learner watching a slider.
+    # overflow is an outcome reported through `status`; numpy's warnings on the way are noise
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        J, grad = cost_and_gradient(theta)
-        J, grad = _as_cost(J, "at theta_initial"), _as_gradient(grad, n, "at theta_initial")
+        J, grad = _evaluate(cost_and_gradient, theta, "at theta_initial")
         _check_start(J, grad)
         cost_history = [J]
         for iteration in range(1, num_iters + 1):
-            # A fresh array each step (never an in-place update), so the iterates kept in `path`,
-            # and any reference the cost function holds, stay as they were.
+            # a fresh array, not an in-place update: kept iterates (and the caller's) stay as they were
             candidate = theta - alpha * grad
-            if not np.isfinite(candidate).all():
-                status = "non-finite"
-                message = (f"stopped at iteration {iteration}: the step α∇J made θ inf/NaN (the cost "
-                           f"was {_format_cost(J)}, the largest gradient entry "
-                           f"{_format_cost(float(np.max(np.abs(grad))))}); alpha = {alpha:g} is far "
-                           "too large for this problem — try a much smaller one")
+            J_new = grad_new = None  # stays None if θ itself overflowed
+            if np.isfinite(candidate).all():
+                J_new, grad_new = _evaluate(cost_and_gradient, candidate, f"at iteration {iteration}")
+            rejection = _rejection(iteration, alpha, J, grad, J_new)
+            if rejection is not None:
+                (status, message), rejected_cost = rejection, J_new
                 break
-            J_new, grad_new = cost_and_gradient(candidate)
-            J_new = _as_cost(J_new, f"at iteration {iteration}")
-            if not math.isfinite(J_new):
-                status, rejected_cost = "non-finite", J_new
-                message = (f"stopped at iteration {iteration}: the cost became {J_new} (it was "
-                           f"{_format_cost(J)}); alpha = {alpha:g} is far too large for this "
-                           "problem — try a much smaller one")
-                break
-            if J_new - J > _RISE_RTOL * abs(J):
-                status, rejected_cost = "diverged", J_new
-                message = (f"diverged at iteration {iteration}: the cost rose from {_format_cost(J)} "
-                           f"to {_format_cost(J_new)}; alpha = {alpha:g} is too large for this "
-                           "problem — try a smaller one")
-                break
-            theta, J = candidate, J_new
-            grad = _as_gradient(grad_new, n, f"at iteration {iteration}")
+            theta, J, grad = candidate, J_new, grad_new
             cost_history.append(J)
-            if keep_path:
-                path.append(theta)
-
+            path.append(theta)
     iterations = len(cost_history) - 1
-    if status == "completed":
-        message = (f"completed {iterations} iterations with alpha = {alpha:g}: the cost went from "
-                   f"{_format_cost(cost_history[0])} to {_format_cost(J)}")
-    return DescentResult(
-        theta=theta,
-        cost_history=np.array(cost_history),
-        status=status,
-        message=message,
-        iterations=iterations,
-        theta_path=np.array(path) if keep_path else None,
-        rejected_cost=rejected_cost,
-    )
+    message = message or (f"completed {iterations} iterations with alpha = {alpha:g}: the cost went "
+                          f"from {_format_cost(cost_history[0])} to {_format_cost(J)}")
+    return DescentResult(theta=theta, cost_history=np.array(cost_history), status=status, message=message,
+                         iterations=iterations, theta_path=np.array(path) if keep_path else None,
+                         rejected_cost=rejected_cost)
 
 
 # --- L-BFGS-B ------------------------------------------------------------------------------------
@@ -374,43 +351,26 @@ def minimize(cost_and_gradient, theta_initial, *, max_iters=400, tol=None):
 
     Raises
     ------
-    TypeError
-        If ``max_iters`` is not a whole number or ``tol`` not a real number, or the cost is not a
-        real number.
-    ValueError
-        If ``max_iters`` < 1, ``tol`` ≤ 0, ``theta_initial`` is not a finite vector, the gradient's
-        shape differs from θ's, or J(θ_initial) is not finite.
+    TypeError, ValueError
+        For ``max_iters`` < 1 or ``tol`` ≤ 0 (or not numbers), a non-finite ``theta_initial``, a
+        cost that is not a real number, a gradient not of θ's shape, or J(θ_initial) not finite.
 
     Notes
     -----
-    ``scipy.optimize.minimize(method="L-BFGS-B", jac=True)`` — a quasi-Newton method: it builds
-    an approximation of the inverse Hessian from the last few (θ, ∇J) differences and searches
-    along the resulting direction, which is why it needs no learning rate. The cost history comes
-    from scipy's ``callback(intermediate_result)``, which carries J without a second evaluation.
-    BLAS runs on one thread (see :func:`single_blas_thread`), several times faster here.
+    ``scipy.optimize.minimize(method="L-BFGS-B", jac=True)``: a quasi-Newton method that builds an
+    approximation of the inverse Hessian from the last few (θ, ∇J) differences, so it needs no
+    learning rate. The cost history comes from scipy's callback, without extra evaluations.
     """
     max_iters = check_positive_int(max_iters, "max_iters")
     if tol is not None:
         tol = check_positive_real(tol, "tol")
     theta_start = as_float_vector(theta_initial, "theta_initial").copy()
-    n = theta_start.shape[0]
     cost_history = []
 
     def fun(theta):
-        # scipy starts by evaluating at θ_initial; checking that the first call really is there
-        # lets cost_history[0] come from that call instead of an extra evaluation.
-        J, grad = cost_and_gradient(theta)
-        J = _as_cost(J, "during L-BFGS-B")
-        grad = _as_gradient(grad, n, "during L-BFGS-B")
-        if not cost_history:
-            if np.array_equal(theta, theta_start):
-                J_start, grad_start = J, grad
-            else:
-                J_start, grad_start = cost_and_gradient(theta_start.copy())
-                J_start = _as_cost(J_start, "at theta_initial")
-                grad_start = _as_gradient(grad_start, n, "at theta_initial")
-            _check_start(J_start, grad_start)
-            cost_history.append(J_start)
+        J, grad = _evaluate(cost_and_gradient, theta, "during L-BFGS-B")
+        if not cost_history:  # scipy's first call: record J(θ_initial) and refuse a bad start
+            cost_history.append(_start_cost(cost_and_gradient, theta_start, theta, J, grad))
         return J, grad
 
     def record(intermediate_result):
@@ -421,12 +381,6 @@ def minimize(cost_and_gradient, theta_initial, *, max_iters=400, tol=None):
         result = scipy.optimize.minimize(fun, theta_start.copy(), jac=True, method="L-BFGS-B",
                                          tol=tol, options=options, callback=record)
     status, message = _explain_lbfgsb(result, max_iters)
-    return OptimizeResult(
-        theta=np.array(result.x, dtype=np.float64),
-        cost_history=np.array(cost_history),
-        status=status,
-        message=message,
-        iterations=int(result.nit),
-        function_evaluations=int(result.nfev),
-        success=status == "converged",
-    )
+    return OptimizeResult(theta=np.array(result.x, dtype=np.float64), cost_history=np.array(cost_history),
+                          status=status, message=message, iterations=int(result.nit),
+                          function_evaluations=int(result.nfev), success=status == "converged")

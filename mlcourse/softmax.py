@@ -1,17 +1,15 @@
 """A softmax output layer: K outputs that are the probabilities of K mutually exclusive classes.
 
 :mod:`mlcourse.network` ends in K independent sigmoids, so its outputs need not add up to 1. Here the
-hidden layer is the same, and only the output changes:
+hidden layer is the same (this module reuses the network's forward pass, penalty and backward pass),
+and only the output changes:
 
 =============  ==============  ===========================================================
 symbol         code            shape
 =============  ==============  ===========================================================
-X              ``X``           (m, n) — one example per row, no bias column
-Θ(1), Θ(2)     ``Theta1``,     (s2, n+1), (K, s2+1) — bias in column 0, as in the network
-               ``Theta2``
 z(3)           ``z3`` or ``Z`` (m, K) — raw output scores, one row per example
 a(3)           ``a3``          (m, K) = softmax(z3), each row sums to 1
-y              ``y``           (m,) integer labels 0..K-1 (one-hot ``Y`` (m, K) inside)
+y, Y           ``y``, ``Y``    (m,) integer labels 0..K-1; (m, K) their one-hot rows
 =============  ==============  ===========================================================
 
     softmax(z)_k = e^{z_k} / Σ_p e^{z_p},   J = (1/m) Σ_i −log a(3)_{i, y_i} + λ/(2m) Σ Θ²
@@ -30,16 +28,14 @@ import numpy as np
 
 from . import network
 from ._validation import (
-    _as_numeric_array,
-    _check_finite,
     as_float_matrix,
+    as_numeric_array,
     check_class_labels,
-    check_lambda,
+    check_finite,
+    check_network_data,
     check_network_thetas,
     check_positive_int,
 )
-from .activations import sigmoid
-from .network import Forward
 
 __all__ = [
     "SoftmaxFit",
@@ -60,9 +56,22 @@ __all__ = [
 
 # --- the output layer on its own -----------------------------------------------------------------
 
-def _scores(Z):
-    """Z as a finite float64 matrix (m, K), one row of raw scores per example."""
-    return as_float_matrix(Z, "Z")
+def _shifted(Z):
+    """Z minus its row maxima: every entry ≤ 0, the largest of each row exactly 0."""
+    # for scores near ±1.8e308 the difference can overflow to −inf, whose e^−inf = 0 is the right
+    # (negligible) term, so that overflow is not worth a warning
+    with np.errstate(over="ignore"):
+        return Z - Z.max(axis=1, keepdims=True)
+
+
+def _softmax(Z):
+    A = np.exp(_shifted(Z))
+    A /= A.sum(axis=1, keepdims=True)
+    return A
+
+
+def _log_sum_exp(Z):
+    return Z.max(axis=1) + np.log(np.exp(_shifted(Z)).sum(axis=1))
 
 
 def softmax(Z):
@@ -80,59 +89,26 @@ def softmax(Z):
 
     Raises
     ------
-    TypeError
-        If ``Z`` does not hold real numbers.
-    ValueError
-        If ``Z`` is not a non-empty 2-D array or holds NaN/inf.
+    TypeError, ValueError
+        If ``Z`` does not hold real numbers, is not a non-empty 2-D array, or holds NaN/inf.
 
     Notes
     -----
-    softmax(z)_k = e^{z_k} / Σ_p e^{z_p} = e^{z_k − c} / Σ_p e^{z_p − c} for any constant c: the
-    factor e^{−c} cancels. With c = max_p z_p every exponent is ≤ 0, so no e^z overflows (e^1000 is
-    inf in float64, and inf/inf is NaN), and the largest term is e^0 = 1, so the sum is ≥ 1 and
-    never underflows to 0. Chapter 09.
+    softmax(z)_k = e^{z_k − c} / Σ_p e^{z_p − c} for any constant c: the factor e^{−c} cancels.
+    With c = max_p z_p every exponent is ≤ 0, so no e^z overflows (e^1000 is inf in float64, and
+    inf/inf is NaN), and the largest term is e^0 = 1, so the sum never underflows to 0. Chapter 09.
     """
-    Z = _scores(Z)
-    A = np.exp(_shifted(Z))
-    A /= A.sum(axis=1, keepdims=True)
-    return A
+    return _softmax(as_float_matrix(Z, "Z"))
 
 
 def log_sum_exp(Z):
-    """log Σ_p e^{z_p} for each row of ``Z``, without overflow.
+    """log Σ_p e^{z_p} for each row of ``Z`` (m, K), without overflow; shape (m,).
 
-    Parameters
-    ----------
-    Z : array_like, shape (m, K)
-
-    Returns
-    -------
-    ndarray of float64, shape (m,)
-
-    Notes
-    -----
     log Σ_p e^{z_p} = c + log Σ_p e^{z_p − c} with c = max_p z_p: the sum lies in [1, K], so its
     logarithm is finite and accurate. It is the log of softmax's denominator, so
     log softmax(z)_k = z_k − log_sum_exp(z). Chapter 09.
     """
-    Z = _scores(Z)
-    return _log_sum_exp(Z)
-
-
-def _shifted(Z):
-    """Z minus its row maxima: every entry ≤ 0, the largest of each row exactly 0."""
-    # for scores near ±1.8e308 the difference can overflow to −inf, whose e^−inf = 0 is the right
-    # (negligible) term, so that overflow is not worth a warning
-    with np.errstate(over="ignore"):
-        return Z - Z.max(axis=1, keepdims=True)
-
-
-def _log_sum_exp(Z):
-    return Z.max(axis=1) + np.log(np.exp(_shifted(Z)).sum(axis=1))
-
-
-def _labels(y, Z):
-    return check_class_labels(y, Z.shape[0], Z.shape[1])
+    return _log_sum_exp(as_float_matrix(Z, "Z"))
 
 
 def categorical_cross_entropy(Z, y):
@@ -157,52 +133,27 @@ def categorical_cross_entropy(Z, y):
 
     Notes
     -----
-    −Σ_k y_k log a_k with a one-hot y keeps one term: −log a_{y} = log_sum_exp(z) − z_{y}. Computing it
-    that way, from z, never takes log(0): for z = (1000, −1000) and y = 1 the loss is simply 2000,
+    −Σ_k y_k log a_k with a one-hot y keeps one term: −log a_y = log_sum_exp(z) − z_y. Computed that
+    way, from z, it never takes log(0): for z = (1000, −1000) and y = 1 the loss is simply 2000,
     while log(softmax(z)_1) would be log(0) = −inf. Chapter 09.
     """
-    Z = _scores(Z)
-    labels = _labels(y, Z)
-    m = Z.shape[0]
-    return float((_log_sum_exp(Z) - Z[np.arange(m), labels]).sum() / m)
+    Z = as_float_matrix(Z, "Z")
+    return _mean_cross_entropy(Z, check_class_labels(y, Z.shape[0], Z.shape[1]))
 
 
 def cross_entropy_gradient(Z, y):
-    """∂J/∂Z of :func:`categorical_cross_entropy`: (softmax(Z) − Y) / m.
+    """∂J/∂Z of :func:`categorical_cross_entropy`: (softmax(Z) − Y) / m, shape (m, K).
 
-    Parameters are those of :func:`categorical_cross_entropy`.
-
-    Returns
-    -------
-    ndarray of float64, shape (m, K)
-
-    Notes
-    -----
     With a = softmax(z), ∂a_j/∂z_p = a_j(δ_jp − a_p), so for one example
     ∂L/∂z_p = −Σ_j (y_j / a_j) a_j (δ_jp − a_p) = −y_p + a_p Σ_j y_j = a_p − y_p, because the
-    one-hot y sums to 1. The (m, K) result times m is the network's δ(3). Chapter 09.
+    one-hot y sums to 1. The result times m is the network's δ(3). Chapter 09.
     """
-    Z = _scores(Z)
-    labels = _labels(y, Z)
-    m = Z.shape[0]
-    grad = softmax(Z)
-    grad[np.arange(m), labels] -= 1.0
-    grad /= m
+    Z = as_float_matrix(Z, "Z")
+    labels = check_class_labels(y, Z.shape[0], Z.shape[1])
+    grad = _softmax(Z)
+    grad[np.arange(len(Z)), labels] -= 1.0
+    grad /= len(Z)
     return grad
-
-
-def _targets(Y, Z):
-    """Y as a float64 matrix of Z's shape holding only 0s and 1s."""
-    array = _as_numeric_array(Y, "Y")
-    if array.shape != Z.shape:
-        raise ValueError(f"Y must have the shape of Z, {Z.shape} (one row of 0/1 targets per example); "
-                         f"got {array.shape}")
-    array = array.astype(np.float64)
-    _check_finite(array, "Y")
-    if not np.all((array == 0) | (array == 1)):
-        raise ValueError("Y must hold only the targets 0 and 1; got "
-                         f"{array[(array != 0) & (array != 1)][0]:g}")
-    return array
 
 
 def sigmoid_cross_entropy(Z, Y):
@@ -229,97 +180,47 @@ def sigmoid_cross_entropy(Z, Y):
     Per entry the loss is log(1 + e^z) − y z (see :func:`mlcourse.logistic.cost`), evaluated with
     ``logaddexp(0, z)`` so no finite z overflows. Its gradient is (g(Z) − Y) / m. Chapter 09.
     """
-    Z = _scores(Z)
-    Y = _targets(Y, Z)
+    Z = as_float_matrix(Z, "Z")
+    Y = as_numeric_array(Y, "Y")
+    if Y.shape != Z.shape:
+        raise ValueError(f"Y must have the shape of Z, {Z.shape} (one row of 0/1 targets per example); "
+                         f"got {Y.shape}")
+    Y = Y.astype(np.float64)
+    check_finite(Y, "Y")
+    if not np.all((Y == 0) | (Y == 1)):
+        raise ValueError(f"Y must hold only the targets 0 and 1; got {Y[(Y != 0) & (Y != 1)][0]:g}")
     return float((np.logaddexp(0.0, Z) - Y * Z).sum() / Z.shape[0])
 
 
 # --- the network with a softmax output -----------------------------------------------------------
 
-def _validate(Theta1, Theta2, X):
-    X = as_float_matrix(X, "X")
-    Theta1, Theta2 = check_network_thetas(Theta1, Theta2, X.shape[1])
-    return Theta1, Theta2, X
-
-
-def _validate_all(Theta1, Theta2, X, y, lambda_):
-    Theta1, Theta2, X = _validate(Theta1, Theta2, X)
-    labels = check_class_labels(y, X.shape[0], Theta2.shape[0])
-    return Theta1, Theta2, X, labels, check_lambda(lambda_)
-
-
-def _hidden(Theta1, Theta2, X):
-    """(g(z2), z2, z3): the hidden activations without their bias column, and both raw scores."""
-    with np.errstate(over="ignore", invalid="ignore"):  # a non-finite score is reported below
-        z2 = X @ Theta1[:, 1:].T + Theta1[:, 0]
-        hidden = sigmoid(z2) if np.isfinite(z2).all() else None
-        z3 = None if hidden is None else hidden @ Theta2[:, 1:].T + Theta2[:, 0]
-    if hidden is None or not np.isfinite(z3).all():
-        raise ValueError("the raw scores overflowed: the entries of X, Theta1 or Theta2 are too large; "
-                         "scale the features or start from smaller weights")
-    return hidden, z2, z3
+def _mean_cross_entropy(Z, labels):
+    return float((_log_sum_exp(Z) - Z[np.arange(len(Z)), labels]).sum() / len(Z))
 
 
 def _cost_and_gradient(Theta1, Theta2, X, labels, lambda_):
-    """J and (Theta1_grad, Theta2_grad) on validated input: one forward and one backward pass."""
-    m = X.shape[0]
-    rows = np.arange(m)
-    hidden, _, z3 = _hidden(Theta1, Theta2, X)
-    # the same L2 penalty as the sigmoid network: the hidden layer and its weights are unchanged
-    J = (_log_sum_exp(z3) - z3[rows, labels]).sum() / m + network._penalty(Theta1, Theta2, lambda_, m)
-
+    """J and (Theta1_grad, Theta2_grad) on checked input: the sigmoid network's, but for two lines."""
+    m = len(X)
+    z2, a2, z3 = network.forward_scores(Theta1, Theta2, X)
+    J = _mean_cross_entropy(z3, labels) + network.penalty(Theta1, Theta2, lambda_, m)
     # δ(3) = a3 − Y, exactly as for sigmoid outputs with cross-entropy (chapter 09 derives why)
-    delta3 = np.exp(_shifted(z3))
-    delta3 /= delta3.sum(axis=1, keepdims=True)
-    delta3[rows, labels] -= 1.0
-    # the hidden layer is unchanged, so is δ(2): the bias column of Θ(2) is dropped, as in the network
-    delta2 = (delta3 @ Theta2[:, 1:]) * hidden * (1.0 - hidden)
-
-    Theta1_grad = np.empty_like(Theta1)
-    Theta1_grad[:, 0] = delta2.sum(axis=0)
-    Theta1_grad[:, 1:] = delta2.T @ X
-    Theta2_grad = np.empty_like(Theta2)
-    Theta2_grad[:, 0] = delta3.sum(axis=0)
-    Theta2_grad[:, 1:] = delta3.T @ hidden
-    Theta1_grad /= m
-    Theta2_grad /= m
-    # the bias columns are not regularised: a bias shifts a unit's threshold without bending anything
-    Theta1_grad[:, 1:] += (lambda_ / m) * Theta1[:, 1:]
-    Theta2_grad[:, 1:] += (lambda_ / m) * Theta2[:, 1:]
-    return float(J), (Theta1_grad, Theta2_grad)
+    delta3 = _softmax(z3)
+    delta3[np.arange(m), labels] -= 1.0
+    return float(J), network.backward(Theta1, Theta2, X, z2, a2, delta3, lambda_)
 
 
 def forward(Theta1, Theta2, X):
     """Forward propagation with a softmax output layer.
 
-    Parameters
-    ----------
-    Theta1 : array_like, shape (s2, n+1)
-    Theta2 : array_like, shape (K, s2+1)
-    X : array_like, shape (m, n)
-        Inputs without a bias column.
-
-    Returns
-    -------
-    mlcourse.network.Forward
-        ``(a1, z2, a2, z3, a3)`` with shapes (m, n+1), (m, s2), (m, s2+1), (m, K), (m, K); here
-        a3 = softmax(z3), so each row of a3 sums to 1.
-
-    Raises
-    ------
-    TypeError, ValueError
-        As :func:`mlcourse.network.forward`.
-
-    Notes
-    -----
-    a1 = [1, X];  z2 = a1 Θ(1)ᵀ;  a2 = [1, g(z2)];  z3 = a2 Θ(2)ᵀ;  a3 = softmax(z3). Only the last
-    step differs from the sigmoid network. Chapter 09.
+    Parameters and results are those of :func:`mlcourse.network.forward`, shapes included, with
+    a3 = softmax(z3) instead of g(z3): each row of a3 sums to 1. Only that last step differs from
+    the sigmoid network. Chapter 09.
     """
-    Theta1, Theta2, X = _validate(Theta1, Theta2, X)
-    hidden, z2, z3 = _hidden(Theta1, Theta2, X)
-    ones = np.ones((X.shape[0], 1))
-    return Forward(a1=np.hstack([ones, X]), z2=z2, a2=np.hstack([ones, hidden]), z3=z3,
-                   a3=softmax(z3))
+    X = as_float_matrix(X, "X")
+    Theta1, Theta2 = check_network_thetas(Theta1, Theta2, X.shape[1])
+    z2, a2, z3 = network.forward_scores(Theta1, Theta2, X)
+    a1 = np.column_stack([np.ones(len(X)), X])
+    return network.Forward(a1=a1, z2=z2, a2=a2, z3=z3, a3=_softmax(z3))
 
 
 def predict_proba(Theta1, Theta2, X):
@@ -331,10 +232,9 @@ def predict(Theta1, Theta2, X):
     """The predicted class of each example, the index of its largest output; shape (m,), int.
 
     softmax keeps the order of the scores in a row (e^z is increasing and the denominator is shared),
-    so the largest a3 is the largest z3 and the softmax itself is not needed.
+    so the largest a3 is the largest z3, and :func:`mlcourse.network.predict` gives it unchanged.
     """
-    Theta1, Theta2, X = _validate(Theta1, Theta2, X)
-    return np.argmax(_hidden(Theta1, Theta2, X)[2], axis=1)
+    return network.predict(Theta1, Theta2, X)
 
 
 def cost(Theta1, Theta2, X, y, lambda_=0.0):
@@ -358,98 +258,57 @@ def cost(Theta1, Theta2, X, y, lambda_=0.0):
     Raises
     ------
     TypeError, ValueError
-        For shapes that do not fit, labels outside 0..K-1, ``(m, 1)`` labels, NaN/inf, λ < 0 — the
-        messages of :mod:`mlcourse._validation`, as for :func:`mlcourse.network.cost`.
+        As :func:`mlcourse.network.cost`, with the same messages.
 
     Notes
     -----
-    J = (1/m) Σ_i [log Σ_k e^{z3_ik} − z3_{i, y_i}] + λ/(2m) (Σ Θ(1)² + Σ Θ(2)²), the sums of squares
-    skipping column 0. Only the true class's output enters the loss; the others are pushed down
-    through the shared denominator. Computed from z3 with log-sum-exp, never as log(a3). Chapter 09.
+    J = (1/m) Σ_i [log Σ_k e^{z3_ik} − z3_{i, y_i}] + :func:`mlcourse.network.penalty`. Only the true
+    class's output enters the loss; the others are pushed down through the shared denominator.
+    Computed from z3 with log-sum-exp, never as log(a3). Chapter 09.
     """
-    Theta1, Theta2, X, labels, lambda_ = _validate_all(Theta1, Theta2, X, y, lambda_)
-    return _cost_and_gradient(Theta1, Theta2, X, labels, lambda_)[0]
+    Theta1, Theta2, X, labels, lambda_ = check_network_data(Theta1, Theta2, X, y, lambda_)
+    z3 = network.forward_scores(Theta1, Theta2, X)[2]
+    return _mean_cross_entropy(z3, labels) + network.penalty(Theta1, Theta2, lambda_, len(X))
 
 
 def gradient(Theta1, Theta2, X, y, lambda_=0.0):
-    """∂J/∂Θ(1) and ∂J/∂Θ(2) of :func:`cost` by backpropagation.
+    """∂J/∂Θ(1) and ∂J/∂Θ(2) of :func:`cost` by backpropagation; shapes those of the Thetas.
 
-    Parameters are those of :func:`cost`.
-
-    Returns
-    -------
-    Theta1_grad : ndarray, shape (s2, n+1)
-    Theta2_grad : ndarray, shape (K, s2+1)
-
-    Notes
-    -----
     δ(3) = a3 − Y, the same formula as the sigmoid network's: softmax with categorical
-    cross-entropy is a matching pair, so the Jacobian of the softmax cancels the loss's 1/a.
-    Everything after δ(3) is the network's backpropagation unchanged. Chapter 09.
+    cross-entropy is a matching pair, so the Jacobian of the softmax cancels the loss's 1/a. From
+    δ(3) on it is :func:`mlcourse.network.backward`, unchanged. Chapter 09.
     """
     return cost_and_gradient(Theta1, Theta2, X, y, lambda_)[1]
 
 
 def cost_and_gradient(Theta1, Theta2, X, y, lambda_=0.0):
-    """``J`` and ``(Theta1_grad, Theta2_grad)`` from one forward and one backward pass.
-
-    Parameters are those of :func:`cost`.
-
-    Returns
-    -------
-    J : float
-    gradients : tuple of ndarray, shapes (s2, n+1) and (K, s2+1)
-    """
-    Theta1, Theta2, X, labels, lambda_ = _validate_all(Theta1, Theta2, X, y, lambda_)
-    return _cost_and_gradient(Theta1, Theta2, X, labels, lambda_)
+    """``J`` and ``(Theta1_grad, Theta2_grad)`` from one forward and one backward pass."""
+    return _cost_and_gradient(*check_network_data(Theta1, Theta2, X, y, lambda_))
 
 
 # --- training ------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class SoftmaxFit(network.NetworkFit):
-    """A trained softmax network: its weights and the optimiser's record (``accuracy`` inherited)."""
-
-    def predict(self, X):
-        """Predicted classes for ``X`` (m, n), shape (m,)."""
-        return predict(self.Theta1, self.Theta2, X)
+    """A trained softmax network: its weights and the optimiser's record (as ``NetworkFit``)."""
 
 
 def fit(X, y, hidden_size=25, lambda_=1.0, *, num_labels=None, num_iters=400, seed=0):
     """Train the softmax network on ``(X, y)`` with L-BFGS-B.
 
-    Parameters
-    ----------
-    X : array_like, shape (m, n)
-        Inputs without a bias column; features scaled to about [0, 1] train best.
-    y : array_like of int, shape (m,)
-        Labels 0..K-1.
-    hidden_size : int, default 25
-        s2, the number of hidden units.
-    lambda_ : float, default 1.0
-        Regularisation strength λ ≥ 0.
-    num_labels : int, optional
-        K. Default: the largest label + 1.
-    num_iters : int, default 400
-        The iteration limit of L-BFGS-B.
-    seed : int, default 0
-        Seed of the random initial weights — the same draw as :func:`mlcourse.network.fit` with
-        that seed, so the two networks start from identical weights.
+    Parameters are those of :func:`mlcourse.network.fit`: ``X`` (m, n), labels ``y`` (m,),
+    ``hidden_size`` s2, ``lambda_`` λ, ``num_labels`` K (default: largest label + 1), ``num_iters``
+    the iteration limit, and ``seed``, which draws the same initial weights as the sigmoid network's.
 
     Returns
     -------
     SoftmaxFit
-        ``Theta1``, ``Theta2`` and ``result`` (cost history, status, message).
-
-    Raises
-    ------
-    TypeError, ValueError
-        For invalid data, labels, λ, ``hidden_size`` or ``num_iters``.
+        ``Theta1``, ``Theta2`` and ``result`` (cost history, status, message); its ``predict`` and
+        ``accuracy`` are the sigmoid network's, since both predict the largest z3.
 
     Notes
     -----
-    Uses :func:`mlcourse.optimize.minimize` (BLAS pinned to one thread). The cost is not convex in Θ,
-    so the result depends on the starting weights, as for the sigmoid network. Chapter 09.
+    The cost is not convex in Θ, so the result depends on the starting weights. Chapter 09.
     """
     num_iters = check_positive_int(num_iters, "num_iters")
     Theta1, Theta2, result = network.train(_cost_and_gradient, X, y, hidden_size, lambda_,

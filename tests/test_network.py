@@ -142,6 +142,7 @@ def test_loop_backprop_equals_vectorised(lambda_):
 def test_cost_and_gradient_agree_with_separate_calls():
     Theta1, Theta2, X, y = small_problem(m=10)
     J, (g1, g2) = network.cost_and_gradient(Theta1, Theta2, X, y, 0.5)
+    assert type(J) is float  # a plain float prints as one in the chapters, not as np.float64(...)
     assert J == pytest.approx(network.cost(Theta1, Theta2, X, y, 0.5), rel=1e-15)
     s1, s2 = network.gradient(Theta1, Theta2, X, y, 0.5)
     np.testing.assert_array_equal(g1, s1)
@@ -149,7 +150,7 @@ def test_cost_and_gradient_agree_with_separate_calls():
 
 
 def test_results_do_not_share_memory_between_calls():
-    # the kernel reuses scratch arrays; nothing it returns may change when it runs again
+    # nothing returned may change when the functions run again on other weights
     Theta1, Theta2, X, y = small_problem(m=10)
     g1, g2 = network.gradient(Theta1, Theta2, X, y)
     kept = g1.copy(), g2.copy()
@@ -160,6 +161,41 @@ def test_results_do_not_share_memory_between_calls():
     z2 = out.z2.copy()
     network.cost(Theta1 * 5, Theta2, X, y)
     np.testing.assert_array_equal(out.z2, z2)
+
+
+def test_penalty_hand_worked_skips_the_bias_columns():
+    # λ/(2m) (1² + 2² + 3²) with λ = 2, m = 4: 2/8 · 14 = 3.5; the biases 5 and 7 do not count
+    assert network.penalty(np.array([[5.0, 1.0, 2.0]]), np.array([[7.0, 3.0]]), 2.0, 4) == pytest.approx(3.5)
+    assert network.penalty(np.array([[5.0, 1.0]]), np.array([[7.0, 3.0]]), 0.0, 4) == 0.0
+
+
+def test_forward_scores_are_forwards_without_a1():
+    Theta1, Theta2, X, _ = small_problem()
+    z2, a2, z3 = network.forward_scores(Theta1, Theta2, X)
+    out = network.forward(Theta1, Theta2, X)
+    np.testing.assert_allclose(z2, out.a1 @ Theta1.T, rtol=1e-13)
+    np.testing.assert_array_equal(a2, out.a2)
+    np.testing.assert_array_equal(z3, out.z3)
+
+
+@pytest.mark.parametrize("lambda_", [0.0, 2.0])
+def test_backward_differentiates_any_output_cost_given_its_delta3(lambda_):
+    # squared error J = (1/2m) Σ (a3 - Y)² + penalty has δ(3) = (a3 - Y) ⊙ a3 ⊙ (1 - a3): backward
+    # must turn that δ(3) into the gradient of this other cost, checked by central differences
+    Theta1, Theta2, X, y = small_problem(m=7, n=3, s2=4, K=3, seed=2)
+    Y = np.eye(3)[y]
+    m = len(X)
+
+    def J(params):
+        T1, T2 = network.unpack(params, 3, 4, 3)
+        a3 = network.forward(T1, T2, X).a3
+        return np.sum((a3 - Y) ** 2) / (2 * m) + network.penalty(T1, T2, lambda_, m)
+
+    z2, a2, z3 = network.forward_scores(Theta1, Theta2, X)
+    a3 = 1 / (1 + np.exp(-z3))
+    grads = network.backward(Theta1, Theta2, X, z2, a2, (a3 - Y) * a3 * (1 - a3), lambda_)
+    numerical = numerical_gradient(J, network.pack(Theta1, Theta2))
+    assert relative_difference(network.pack(*grads), numerical) < 1e-9
 
 
 def test_nn_cost_function_is_the_packed_form():
@@ -275,8 +311,10 @@ def test_X_errors():
         network.predict(Theta1, Theta2, X[0])
     with pytest.raises(TypeError, match=r"X must hold real numbers; got an array of dtype <U1"):
         network.cost(Theta1, Theta2, [["a"] * 4] * 6, y)
-    with pytest.raises(ValueError, match=r"X @ Theta1.T overflowed.*largest \|X\| = 1e\+308"):
-        network.cost(np.ones_like(Theta1), Theta2, np.full((6, 4), 1e308), y)
+    # scores beyond the float64 range: numpy warns, and the cost refuses to go on with inf or NaN
+    with (pytest.warns(RuntimeWarning, match="overflow"),
+          pytest.raises(ValueError, match=r"the output scores z3 overflowed.*largest \|Theta2\| = 1e\+308")):
+        network.cost(Theta1, np.full_like(Theta2, 1e308), X, y)
 
 
 def test_lambda_and_size_errors():

@@ -103,3 +103,28 @@ def test_theta_for_X_and_network_thetas():
     Theta1, Theta2 = v.check_network_thetas(np.zeros((5, 4)), np.zeros((2, 6)), 3)
     assert Theta1.shape == (5, 4)
     assert Theta2.shape == (2, 6)
+
+
+def test_labels_shape_and_real_scalar_are_shared_checks():
+    np.testing.assert_array_equal(v.check_labels_shape([3, 1, 2], 3), [3, 1, 2])
+    with pytest.raises(ValueError, match=r"labels must have shape \(m,\) = \(2,\) to match X; got \(2, 1\)"):
+        v.check_labels_shape(np.zeros((2, 1)), 2, "labels")
+    assert v.check_real_scalar(np.float32(0.25), "test_fraction") == 0.25
+    with pytest.raises(TypeError, match=r"test_fraction must be a real number; got str 'a'"):
+        v.check_real_scalar("a", "test_fraction")
+    with pytest.raises(ValueError, match=r"Y must hold only finite numbers; got 1 NaN or inf value\(s\), the first inf at index 1"):
+        v.check_finite(np.array([0.0, np.inf]), "Y")
+    assert v.as_numeric_array([True, False], "y").dtype == bool  # no conversion, no copy
+
+
+def test_network_data_is_checked_in_one_call():
+    *thetas, X, labels, lambda_ = v.check_network_data(
+        np.zeros((5, 4)), [[0] * 6] * 2, [[1, 2, 3]], [1.0], 2)
+    assert [Theta.dtype for Theta in thetas] == [np.float64, np.float64]
+    assert (X.dtype, labels.dtype, lambda_) == (np.float64, np.int64, 2.0)
+    with pytest.raises(ValueError, match=r"Theta1 must have 4 columns = n\+1"):
+        v.check_network_data(np.zeros((5, 3)), np.zeros((2, 6)), [[1, 2, 3]], [1], 0)
+    with pytest.raises(ValueError, match=r"y must hold class labels 0..K-1 = 0..1"):
+        v.check_network_data(np.zeros((5, 4)), np.zeros((2, 6)), [[1, 2, 3]], [2], 0)
+    with pytest.raises(ValueError, match=r"lambda_ must be ≥ 0"):
+        v.check_network_data(np.zeros((5, 4)), np.zeros((2, 6)), [[1, 2, 3]], [1], -1)
