@@ -5,7 +5,8 @@ check says "forgot 1/m" teaches more than reading the answer. These are the solu
 would write — plain vectorised numpy in the course's notation — not the library's implementation,
 which computes the cost from z to stay finite for any input (chapter 01 shows why).
 
-Each function here passes its check, e.g. ``mlcourse.checks.cost(mlcourse.solutions.cost)``.
+Each function here passes its check, e.g. ``checks.cost(solutions.cost)`` after
+``from mlcourse.checks import solutions``. None calls the library function it is the answer to.
 """
 
 import numpy as np

@@ -1,0 +1,294 @@
+"""The exercises of chapter 07: ``numerical_gradient``, and the diagnoses of four planted bugs.
+
+The learner's function is called on a known function f of θ, first for a vector θ, then for a matrix
+θ, and compared with :func:`mlcourse.gradcheck.numerical_gradient`. f records every θ it is given,
+so the check also sees how the nudges were made. Every difference quotient here, the mistakes' ones
+included, is that one routine.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import gradcheck
+from .engine import Exercise, Mistake, run
+
+__all__ = [
+    "DIAGNOSIS_CHOICES",
+    "NUMERICAL_GRADIENT",
+    "Diagnosis",
+    "RecordingFunction",
+    "diagnosis",
+    "known_function",
+    "numerical_gradient",
+    "print_diagnosis_choices",
+]
+
+EPSILON = 1e-4  # the course's nudge
+
+
+def known_function(theta):
+    """f(θ) = Σ θ³ + (Σ θ)²: ∂f/∂θ_i = 3θ_i² + 2 Σ θ.
+
+    The cube makes the one-sided difference visibly wrong (its error ε/2 · ∂²f = ε/2 · (6θ_i + 2) is
+    ~1e-5 of the answer here, far above the check's tolerance); the squared sum couples the entries,
+    so a nudge left in one entry changes every later one.
+    """
+    theta = np.asarray(theta, dtype=np.float64)
+    return float(np.sum(theta ** 3) + np.sum(theta) ** 2)
+
+
+class RecordingFunction:
+    """The known function, which also records every θ it is called with (to see the nudges)."""
+
+    def __init__(self):
+        self.calls = []
+
+    def __call__(self, theta):
+        self.calls.append(np.array(theta, dtype=np.float64))  # a copy: the caller may change theta next
+        return known_function(theta)
+
+    def __repr__(self):  # shown as the input, as code the learner can paste
+        return "lambda theta: np.sum(theta ** 3) + np.sum(theta) ** 2"
+
+
+def _inputs():
+    """A vector θ (3,), then a matrix θ (2, 3); a fresh recording f for each."""
+    return [{"f": RecordingFunction(), "theta": theta, "epsilon": EPSILON}
+            for theta in (np.array([0.5, -1.2, 2.0]), np.array([[0.3, -0.8, 1.5], [-1.1, 0.7, 2.2]]))]
+
+
+def _one_sided_difference(theta, step):
+    """(f(θ + step·e_i) − f(θ)) / step for every entry i, with f the known function.
+
+    A one-sided difference is the central difference along e_i taken half a step away, at
+    t = step/2 with the nudge |step|/2: both are (φ(step) − φ(0)) / step for φ(t) = f(θ + t e_i).
+    """
+    grad = np.empty(theta.shape)
+    for i in np.ndindex(theta.shape):
+        def along_entry(t, i=i):
+            nudged = theta.copy()
+            nudged[i] += t[0]
+            return known_function(nudged)
+        grad[i] = gradcheck.numerical_gradient(along_entry, np.array([step / 2]), abs(step) / 2)[0]
+    return grad
+
+
+def _numerical_gradient_mistakes(f, theta, epsilon):
+    """What each common mistake returns on the known function, most telling first."""
+    central = gradcheck.numerical_gradient(known_function, theta, epsilon)
+    # θ + ε nudges every entry at once: the derivative of f along (1, 1, …), in every entry
+    every = gradcheck.numerical_gradient(lambda t: known_function(theta + t[0]), np.zeros(1), epsilon)[0]
+    one_sided_hint = ("(f(θ + ε) − f(θ)) / ε is the one-sided difference, wrong by about ε/2 · f''; "
+                      "the central difference (f(θ + ε e_i) − f(θ − ε e_i)) / (2ε) cancels that term, "
+                      "its error is O(ε²) (chapter 07).")
+    mistakes = [
+        Mistake("one-sided difference", one_sided_hint, _one_sided_difference(theta, epsilon)),
+        Mistake("one-sided difference", one_sided_hint, _one_sided_difference(theta, -epsilon)),
+        Mistake("forgot the 2 in 2ε", "the two points θ + ε e_i and θ − ε e_i are 2ε apart: divide the "
+                "difference by 2 * epsilon.", 2 * central),
+        Mistake("operator precedence: / 2*epsilon", "(f_plus - f_minus) / 2*epsilon is "
+                "((f_plus − f_minus) / 2) · ε in Python; write / (2 * epsilon).", central * epsilon ** 2),
+        Mistake("nudged every entry at once", "θ + ε nudges every entry together, which gives one "
+                "directional derivative, not the partial derivatives: nudge one entry at a time, "
+                "e_i = 1 at entry i and 0 elsewhere.", np.full(theta.shape, every)),
+    ]
+    if theta.ndim > 1:
+        mistakes.append(Mistake("returned a flattened array", f"the numbers are right, but the gradient "
+                                f"must have θ's shape {theta.shape}: start from grad = "
+                                f"np.zeros_like(theta), or reshape at the end.", central.ravel()))
+    return mistakes
+
+
+def _diagnose_nudges(got, f, theta, epsilon):
+    """For a wrong answer: what the θs the learner's code passed to f say about its nudges."""
+    calls = [call.ravel() for call in f.calls if call.size == theta.size]
+    counts = [int(np.count_nonzero(np.abs(call - theta.ravel()) > epsilon / 2)) for call in calls]
+    if counts and max(counts) > 1:
+        if theta.size > 1 and all(count in (0, theta.size) for count in counts):
+            return "nudged every entry at once", (
+                "f was called with every entry of θ nudged together; that gives one directional "
+                "derivative, not the partial derivatives: nudge one entry at a time.")
+        first = next(i for i, count in enumerate(counts) if count > 1)  # where it starts to go wrong
+        return "nudge not restored", (
+            f"f must see θ with exactly one entry nudged, but call {first + 1} of {len(calls)} had "
+            f"{counts[first]} entries nudged: the earlier nudges were never undone, so they "
+            f"accumulate. Save original = theta[i] and set theta[i] = original after the two calls "
+            f"of f — or nudge a fresh copy, theta_plus = theta.copy().")
+    if got.ndim == 0:
+        return "returned a single number", (
+            f"the numerical gradient has one partial derivative per entry of θ, shape {theta.shape}: "
+            f"start from grad = np.zeros_like(theta) and fill in grad[i] for every entry.")
+    return None
+
+
+NUMERICAL_GRADIENT = Exercise(
+    "numerical_gradient",
+    inputs=_inputs,
+    reference=lambda f, theta, epsilon: gradcheck.numerical_gradient(known_function, theta, epsilon),
+    mistakes=_numerical_gradient_mistakes,
+    nonfinite_hint="is epsilon used as given (not 0), and is the difference divided by 2 * epsilon?",
+    diagnose=_diagnose_nudges,
+    in_place_hint="the answer is right, but theta is not the same after your function ran: it nudged "
+                  "the caller's array itself, and θ + ε − ε is not always exactly θ in floating point. "
+                  "Nudge a copy (theta_plus = theta.copy(); theta_plus[i] += epsilon), or save "
+                  "original = theta[i] and restore it exactly with theta[i] = original.")
+
+
+def numerical_gradient(fn):
+    """Check the learner's ``numerical_gradient`` (chapter 07); print the verdict and return it.
+
+    grad_i = (f(θ + ε e_i) − f(θ − ε e_i)) / (2ε), on f(θ) = Σ θ³ + (Σ θ)² with ε = 1e-4, for a
+    vector θ (3,), then, if that passes, for a matrix θ (2, 3).
+
+    Parameters
+    ----------
+    fn : callable
+        The learner's function: f (callable, θ → number), theta (any shape), epsilon > 0 → the
+        central-difference gradient, an array of theta's shape.
+
+    Returns
+    -------
+    CheckResult
+        Named mistakes: one-sided (forward or backward) difference, forgot the 2 in 2ε, operator
+        precedence / 2*epsilon, nudged every entry at once, nudge not restored (nudges accumulate),
+        changed the caller's θ in place (reported as "changed its input"), returned a single number,
+        returned a flattened array.
+
+    Raises
+    ------
+    TypeError
+        If ``fn`` is not callable.
+    """
+    return run(NUMERICAL_GRADIENT, fn)
+
+
+# --- the diagnoses of chapter 07's planted bugs a-d -----------------------------------------------
+
+DIAGNOSIS_CHOICES = (
+    "missing 1/m",
+    "missing g'(z2) in delta2",
+    "bias column regularised",
+    "delta3 multiplied by g'(z3)",
+    "lambda instead of lambda/m",
+    "sign error in delta3",
+)
+
+_ANSWERS = {
+    "a": "missing g'(z2) in delta2",
+    "b": "bias column regularised",
+    "c": "missing 1/m",
+    "d": "delta3 multiplied by g'(z3)",
+}
+
+_HINTS = {
+    "a": ("Compare the two matrices: which one is exactly right, and which one is off? The bug sits in a "
+          "step that only the wrong one goes through. The factor is about 4, but none of the problem's "
+          "sizes is 4 — which factor of that step is about 1/4 when z is near 0?"),
+    "b": ("Run it with λ = 0 and with λ = 3. The check passes at λ = 0, so the data part is right; at "
+          "λ = 3 only one column is off, in both matrices — what is special about column 0?"),
+    "c": ("At λ = 0 every entry of both matrices is off by the same factor, exactly. Which number of "
+          "the small problem (n = 3, s2 = 5, K = 3, m = 5) is that factor?"),
+    "d": ("Both matrices are off, every entry about 4 times too small, and none of the problem's sizes "
+          "(n = 3, s2 = 5, K = 3, m = 5) is 4. Both gradients are built from the same output error δ(3): "
+          "which factor is about 1/4 when every output h is close to 1/2 — and does it belong in δ(3)?"),
+}
+
+_EXPLANATIONS = {
+    "a": ("δ(2) = δ(3) Θ(2)[:, 1:] ⊙ g'(z2) lost its g'(z2) ≈ 1/4, so Θ(1)'s gradient is about 4 times "
+          "too large, while Θ(2)'s, which does not use δ(2), is exact."),
+    "b": ("the penalty's gradient (λ/m) Θ was added to column 0 as well; J has no bias term in its "
+          "penalty, so only λ > 0 reveals it — the reason to check with λ = 0 and then with λ > 0."),
+    "c": ("the gradient summed the m examples instead of averaging them, so at λ = 0 every entry is "
+          "exactly m = 5 times too large."),
+    "d": ("with the cross-entropy cost the g'(z3) of the chain rule cancels, δ(3) = a3 − y; multiplying "
+          "it back in shrinks every entry by h(1 − h) ≈ 1/4 (chapter 06)."),
+}
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """The verdict on one diagnosis.
+
+    Attributes
+    ----------
+    bug : str
+        "a", "b", "c" or "d".
+    status : {"not attempted", "correct", "wrong", "not a choice"}
+    message : str
+        What :func:`diagnosis` printed.
+    """
+
+    bug: str
+    status: str
+    message: str
+
+    @property
+    def passed(self):
+        """True if the diagnosis is correct."""
+        return self.status == "correct"
+
+    def __str__(self):
+        return self.message
+
+
+def _normalise(text):
+    return " ".join(text.strip().strip("\"'").lower().replace("λ", "lambda").replace("δ", "delta").split())
+
+
+def print_diagnosis_choices():
+    """Print :data:`DIAGNOSIS_CHOICES`, one per line, as strings ready to copy."""
+    for choice in DIAGNOSIS_CHOICES:
+        print(f'  "{choice}"')
+
+
+def diagnosis(bug, answer):
+    """Print whether ``answer`` names the mistake planted in chapter 07's ``bug_<bug>``; return it.
+
+    Parameters
+    ----------
+    bug : {"a", "b", "c", "d"}
+    answer : str
+        The learner's diagnosis: one of :data:`DIAGNOSIS_CHOICES` (case and spacing do not
+        matter); the notebook's placeholder ``"not answered yet"`` means not attempted.
+
+    Returns
+    -------
+    Diagnosis
+        ``.passed`` is True for the right choice.
+
+    Raises
+    ------
+    ValueError
+        If ``bug`` is not one of "a", "b", "c", "d".
+    TypeError
+        If ``answer`` is not a string.
+
+    Notes
+    -----
+    A wrong choice gets a hint that points at the evidence in the check's numbers (which matrix,
+    which column, what factor), never the answer itself.
+    """
+    if bug not in _ANSWERS:
+        raise ValueError(f'bug must be one of "a", "b", "c", "d"; got {bug!r}')
+    if not isinstance(answer, str):
+        raise TypeError(f"diagnosis must be a string, one of the choices; got {type(answer).__name__}")
+    given = answer
+    answer = _normalise(answer)
+    choices = {_normalise(choice): choice for choice in DIAGNOSIS_CHOICES}
+    if answer in ("not answered yet", ""):
+        status = "not attempted"
+        message = (f"bug {bug}: not attempted yet — run the check above, read the ratios, then set "
+                   f"diagnosis_{bug} to one of the choices.")
+    elif answer not in choices:
+        status = "not a choice"
+        message = (f"bug {bug}: {given!r} is not one of the choices; copy one of them exactly:\n"
+                   + "\n".join(f'  "{choice}"' for choice in DIAGNOSIS_CHOICES))
+    elif choices[answer] == _ANSWERS[bug]:
+        status = "correct"
+        message = f"bug {bug}: correct — {_EXPLANATIONS[bug]}"
+    else:
+        status = "wrong"
+        message = f"bug {bug}: not this one. Hint: {_HINTS[bug]}"
+    print(message)
+    return Diagnosis(bug=bug, status=status, message=message)
