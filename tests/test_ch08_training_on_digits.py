@@ -1,4 +1,4 @@
-"""Tests for mlcourse.chapters.ch08_training_on_digits: predictions, misclassified examples, learning curves, chapter 08's slider."""
+"""Tests for mlcourse.chapters.ch08_training_on_digits: predictions, learning curves, chapter 08's slider."""
 
 import matplotlib
 
@@ -31,7 +31,7 @@ def blobs(m=90, n=4, K=3, seed=0):
     return X[:cut], y[:cut], X[cut:], y[cut:]
 
 
-# --- predict_classes and misclassified -----------------------------------------------------------
+# --- predict_classes -----------------------------------------------------------------------------
 
 def test_predict_classes_by_hand():
     # g(-1) ≈ 0.27 < 0.5 → class 0; g(1) ≈ 0.73 and g(3) ≈ 0.95 > 0.5 → class 1
@@ -49,19 +49,6 @@ def test_predict_classes_matches_network_predict():
 def test_predict_classes_refuses_mismatched_shapes():
     with pytest.raises(ValueError, match="Theta1"):
         ch08.predict_classes(THETA1_SMALL, THETA2_SMALL, np.ones((3, 2)))
-
-
-def test_misclassified_by_hand():
-    # predictions are [0, 1, 1]; with labels [0, 0, 1] only row 1 is wrong: true 0, predicted 1
-    indices, true_labels, predicted = ch08.misclassified(THETA1_SMALL, THETA2_SMALL, X_SMALL, [0, 0, 1])
-    np.testing.assert_array_equal(indices, [1])
-    np.testing.assert_array_equal(true_labels, [0])
-    np.testing.assert_array_equal(predicted, [1])
-
-
-def test_misclassified_refuses_labels_outside_0_to_K_minus_1():
-    with pytest.raises(ValueError, match=r"y must hold class labels 0..K-1 = 0..1"):
-        ch08.misclassified(THETA1_SMALL, THETA2_SMALL, X_SMALL, [0, 2, 1])
 
 
 # --- record_learning_curve -----------------------------------------------------------------------

@@ -82,3 +82,45 @@ def test_scatter_classes_puts_each_class_in_its_own_collection():
 def test_scatter_classes_refuses_more_than_two_features():
     with pytest.raises(ValueError, match="X must have 2 columns"):
         plotting.scatter_classes(np.zeros((3, 3)), np.zeros(3))
+
+
+# --- plot_digit_grid (chapters 05 and 08) ----------------------------------------------------------
+
+def test_plot_digit_grid_draws_each_row_as_an_image_with_its_label():
+    rng = np.random.default_rng(1)
+    X = rng.random((40, 64))
+    labels = np.arange(40) % 10
+    _, axes = plotting.plot_digit_grid(X, labels, rows=4, cols=8)
+    assert axes.shape == (4, 8)
+    for index in (0, 9, 31):
+        ax = axes.ravel()[index]
+        np.testing.assert_array_equal(ax.images[0].get_array(), X[index].reshape(8, 8))
+        assert ax.get_title() == str(labels[index])
+        # one scale for the whole grid: the smallest and largest value of the 32 images drawn
+        assert ax.images[0].get_clim() == (X[:32].min(), X[:32].max())
+
+
+def test_plot_digit_grid_leaves_missing_cells_empty_and_accepts_other_sides():
+    X = np.arange(5 * 9, dtype=float).reshape(5, 9)  # five 3×3 images
+    _, axes = plotting.plot_digit_grid(X, rows=2, cols=3, vmin=0, vmax=50)
+    assert [len(ax.images) for ax in axes.ravel()] == [1, 1, 1, 1, 1, 0]
+    assert axes[1, 1].images[0].get_clim() == (0.0, 50.0)
+    assert axes[0, 0].get_title() == ""
+
+
+def test_plot_digit_grid_draws_a_constant_image_mid_grey():
+    _, axes = plotting.plot_digit_grid(np.full((2, 4), 3.0), rows=1, cols=2)
+    assert axes[0, 0].images[0].get_clim() == (2.5, 3.5)
+
+
+def test_plot_digit_grid_errors():
+    plt.close("all")
+    with pytest.raises(ValueError, match="square number of columns"):
+        plotting.plot_digit_grid(np.zeros((3, 10)))
+    with pytest.raises(ValueError, match="labels must hold one label per image drawn"):
+        plotting.plot_digit_grid(np.zeros((3, 4)), labels=[1, 2], rows=1, cols=3)
+    with pytest.raises(ValueError, match="vmin must be smaller than vmax"):
+        plotting.plot_digit_grid(np.zeros((3, 4)), vmin=1.0, vmax=0.0)
+    with pytest.raises(ValueError, match="rows must be ≥ 1; got 0"):
+        plotting.plot_digit_grid(np.zeros((3, 4)), rows=0)
+    assert not plt.get_fignums()  # errors are raised before any figure is made

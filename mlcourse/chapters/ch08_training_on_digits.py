@@ -7,7 +7,6 @@ Training itself is :func:`mlcourse.network.fit`. What is here exists to *watch* 
   way — the learning curve;
 - :func:`predict_classes` is the argmax of the output scores, cheap enough to call at a hundred
   points of one run;
-- :func:`misclassified` lists the held-out examples the network gets wrong, with both labels;
 - :func:`make_training_slider` is the chapter's slider: each position retrains from scratch and
   redraws the cost and the two accuracies per iteration on a figure built once.
 
@@ -38,7 +37,6 @@ __all__ = [
     "LearningCurve",
     "describe",
     "make_training_slider",
-    "misclassified",
     "predict_classes",
     "record_learning_curve",
 ]
@@ -80,36 +78,6 @@ def predict_classes(Theta1, Theta2, X):
 def _predict(Theta1, Theta2, X):
     hidden = sigmoid(X @ Theta1[:, 1:].T + Theta1[:, 0])  # g(z2), a2 without its bias column
     return np.argmax(hidden @ Theta2[:, 1:].T + Theta2[:, 0], axis=1)
-
-
-def misclassified(Theta1, Theta2, X, y):
-    """The examples the network gets wrong: their indices, true labels and predicted labels.
-
-    Parameters
-    ----------
-    Theta1 : array_like, shape (s2, n+1)
-    Theta2 : array_like, shape (K, s2+1)
-    X : array_like, shape (m, n)
-    y : array_like of int, shape (m,)
-        Labels 0..K-1.
-
-    Returns
-    -------
-    indices : ndarray of int, shape (errors,)
-        Rows of ``X`` that are misclassified, in increasing order.
-    true_labels, predicted_labels : ndarray of int, shape (errors,)
-
-    Raises
-    ------
-    ValueError, TypeError
-        As :func:`predict_classes`, and for labels that are not 0..K-1 or not of shape (m,).
-    """
-    X = as_float_matrix(X, "X")
-    Theta1, Theta2 = check_network_thetas(Theta1, Theta2, X.shape[1])
-    labels = check_class_labels(y, X.shape[0], Theta2.shape[0])
-    predicted = _predict(Theta1, Theta2, X)
-    indices = np.flatnonzero(predicted != labels)
-    return indices, labels[indices], predicted[indices]
 
 
 # --- learning curves -----------------------------------------------------------------------------
@@ -192,33 +160,68 @@ def _lbfgs_iterates(cost_and_gradient, theta_initial, num_iters):
     return np.array(path), np.array(costs), status, message
 
 
+def _descent_iterates(cost_and_gradient, theta_initial, alpha, num_iters):
+    """Gradient descent as :func:`mlcourse.network.fit` runs it, keeping θ after every iteration."""
+    result = optimize.gradient_descent(cost_and_gradient, theta_initial, alpha, num_iters, keep_path=True)
+    return result.theta_path, result.cost_history, result.status, result.message
+
+
+def _packed_cost(X, labels, lambda_, hidden_size, num_labels):
+    """``unpack(θ) -> (Theta1, Theta2)`` and ``cost_and_gradient(θ) -> (J, ∇J)`` on one packed θ."""
+    input_size = X.shape[1]
+    size1 = hidden_size * (input_size + 1)
+
+    def unpack(theta):  # views into θ: nothing is copied per evaluation
+        return (theta[:size1].reshape(hidden_size, input_size + 1),
+                theta[size1:].reshape(num_labels, hidden_size + 1))
+
+    def cost_and_gradient(theta):
+        J, (grad1, grad2) = network.cost_and_gradient(*unpack(theta), X, labels, lambda_)
+        return J, np.concatenate([grad1.ravel(), grad2.ravel()])
+
+    return unpack, cost_and_gradient
+
+
+def _labelled_data(X_train, y_train, X_test, y_test):
+    """Both data sets checked, the labels as int 0..K-1, and K as :func:`mlcourse.network.fit` infers it."""
+    X_train = as_float_matrix(X_train, "X_train")
+    X_test = as_float_matrix(X_test, "X_test", columns=X_train.shape[1],
+                             columns_reason="(the same features as X_train)")
+    y_train = np.asarray(y_train)
+    if y_train.size == 0 or y_train.dtype.kind not in "iuf":
+        raise TypeError(f"y_train must hold integer class labels; got {y_train.dtype} of shape "
+                        f"{y_train.shape}")
+    num_labels = int(np.max(y_train)) + 1
+    labels_train = check_class_labels(y_train, X_train.shape[0], num_labels, "y_train")
+    labels_test = check_class_labels(y_test, X_test.shape[0], num_labels, "y_test")
+    return X_train, labels_train, X_test, labels_test, num_labels
+
+
+def _accuracies(path, unpack, data, max_points):
+    """Training and held-out accuracy at up to ``max_points`` iterates of ``path``, evenly spread."""
+    last = path.shape[0] - 1
+    checkpoints = np.unique(np.linspace(0, last, min(last + 1, max_points)).round().astype(int))
+    accuracies = np.array([[np.mean(_predict(*unpack(path[k]), X) == labels) for k in checkpoints]
+                           for X, labels in data])
+    return checkpoints, accuracies[0], accuracies[1]
+
+
 def record_learning_curve(X_train, y_train, X_test, y_test, *, method="lbfgs", hidden_size=25,
                           lambda_=1.0, num_iters=300, alpha=1.0, seed=0, max_points=100):
     """Train the network and record its cost and its training and held-out accuracy per iteration.
 
     Parameters
     ----------
-    X_train : array_like, shape (m, n)
-        Training inputs without a bias column.
-    y_train : array_like of int, shape (m,)
-        Training labels 0..K-1 (K = 10 for the digits).
-    X_test : array_like, shape (m_test, n)
-    y_test : array_like of int, shape (m_test,)
+    X_train, y_train : array_like, shapes (m, n) and (m,)
+        Training examples, labels 0..K-1 (K = 10 for the digits).
+    X_test, y_test : array_like, shapes (m_test, n) and (m_test,)
         Held-out examples: never used for training, only measured.
     method : {"lbfgs", "gradient_descent"}, default "lbfgs"
-    hidden_size : int, default 25
-        s2.
-    lambda_ : float, default 1.0
-        λ ≥ 0.
-    num_iters : int, default 300
-        Iterations of either method.
-    alpha : float, default 1.0
-        Learning rate α > 0; gradient descent only (L-BFGS chooses its own step lengths).
-    seed : int, default 0
-        Seed of the initial weights, as in :func:`mlcourse.network.fit`.
+    hidden_size, lambda_, num_iters, alpha, seed
+        s2, λ ≥ 0, the iteration budget, the learning rate α > 0 (gradient descent only) and the
+        seed of the initial weights, as in :func:`mlcourse.network.fit`.
     max_points : int, default 100
-        The most checkpoints at which the accuracies are measured (the cost is kept at every
-        iteration).
+        The most checkpoints at which the accuracies are measured (the cost is kept every iteration).
 
     Returns
     -------
@@ -228,69 +231,35 @@ def record_learning_curve(X_train, y_train, X_test, y_test, *, method="lbfgs", h
     ------
     ValueError, TypeError
         For data that do not fit together, labels outside 0..K-1, λ < 0, α ≤ 0, an unknown
-        ``method``, or counts that are not whole numbers ≥ 1. A diverging gradient descent is an
-        outcome, reported in ``status``, not an error.
+        ``method``, or counts below 1. A diverging gradient descent is an outcome, not an error.
 
     Notes
     -----
-    The run is the one :func:`mlcourse.network.fit` makes with the same arguments: the same
-    initial weights from ``seed``, the same cost and gradient, the same optimiser. Gradient descent
-    keeps its path (``keep_path=True``); L-BFGS keeps each iterate through scipy's callback. The
-    accuracies come afterwards, from the kept iterates: measuring them does not change the run.
-    Chapter 08.
+    The run is the one :func:`mlcourse.network.fit` makes with the same arguments (same start, cost,
+    gradient and optimiser). Gradient descent keeps its path (``keep_path=True``); L-BFGS keeps each
+    iterate through scipy's callback. The accuracies are measured afterwards, on the kept iterates,
+    so measuring cannot change the run. Chapter 08.
     """
     if method not in METHODS:
         raise ValueError(f'method must be "lbfgs" or "gradient_descent"; got {method!r}')
-    X_train = as_float_matrix(X_train, "X_train")
-    X_test = as_float_matrix(X_test, "X_test", columns=X_train.shape[1],
-                             columns_reason="(the same features as X_train)")
-    y_train = np.asarray(y_train)
-    if y_train.size == 0 or y_train.dtype.kind not in "iuf":
-        raise TypeError(f"y_train must hold integer class labels; got {y_train.dtype} of shape "
-                        f"{y_train.shape}")
-    num_labels = int(np.max(y_train)) + 1  # K as network.fit infers it
-    labels_train = check_class_labels(y_train, X_train.shape[0], num_labels, "y_train")
-    labels_test = check_class_labels(y_test, X_test.shape[0], num_labels, "y_test")
-    hidden_size = check_positive_int(hidden_size, "hidden_size")
-    lambda_ = check_lambda(lambda_)
-    num_iters = check_positive_int(num_iters, "num_iters")
-    alpha = check_positive_real(alpha, "alpha")
-    max_points = check_positive_int(max_points, "max_points")
-
+    X_train, labels_train, X_test, labels_test, num_labels = _labelled_data(X_train, y_train, X_test, y_test)
+    hidden_size, num_iters, max_points = (check_positive_int(value, name) for value, name in [
+        (hidden_size, "hidden_size"), (num_iters, "num_iters"), (max_points, "max_points")])
+    lambda_, alpha = check_lambda(lambda_), check_positive_real(alpha, "alpha")
     input_size = X_train.shape[1]
-    Theta1, Theta2 = network.initialize_weights(input_size, hidden_size, num_labels, seed)
-    size1 = Theta1.size
-
-    def unpack(theta):  # views into θ: nothing is copied per evaluation
-        return (theta[:size1].reshape(hidden_size, input_size + 1),
-                theta[size1:].reshape(num_labels, hidden_size + 1))
-
-    def cost_and_gradient(theta):
-        J, (grad1, grad2) = network.cost_and_gradient(*unpack(theta), X_train, labels_train, lambda_)
-        return J, np.concatenate([grad1.ravel(), grad2.ravel()])
-
-    theta_initial = network.pack(Theta1, Theta2)
-    # One BLAS thread for everything here: on the digits every product is small (1348×64 by 64×25),
-    # and waking a second thread costs more than it saves — several times more when the machine
-    # is busy. (The results are the same either way; the tests compare them with network.fit.)
+    theta_initial = network.pack(*network.initialize_weights(input_size, hidden_size, num_labels, seed))
+    unpack, cost_and_gradient = _packed_cost(X_train, labels_train, lambda_, hidden_size, num_labels)
+    # One BLAS thread: on the digits every product is small (1348×64 by 64×25), and waking a second
+    # thread costs more than it saves. (The results are the same; the tests compare with network.fit.)
     with optimize.single_blas_thread():
         if method == "lbfgs":
             path, cost_history, status, message = _lbfgs_iterates(cost_and_gradient, theta_initial,
                                                                   num_iters)
         else:
-            result = optimize.gradient_descent(cost_and_gradient, theta_initial, alpha, num_iters,
-                                               keep_path=True)
-            path, cost_history, status, message = (result.theta_path, result.cost_history,
-                                                   result.status, result.message)
-
-        last = path.shape[0] - 1
-        checkpoints = np.unique(np.linspace(0, last, min(last + 1, max_points)).round().astype(int))
-        train_accuracy = np.empty(checkpoints.size)
-        test_accuracy = np.empty(checkpoints.size)
-        for j, k in enumerate(checkpoints):
-            weights = unpack(path[k])
-            train_accuracy[j] = np.mean(_predict(*weights, X_train) == labels_train)
-            test_accuracy[j] = np.mean(_predict(*weights, X_test) == labels_test)
+            path, cost_history, status, message = _descent_iterates(cost_and_gradient, theta_initial,
+                                                                    alpha, num_iters)
+        checkpoints, train_accuracy, test_accuracy = _accuracies(
+            path, unpack, [(X_train, labels_train), (X_test, labels_test)], max_points)
     Theta1, Theta2 = network.unpack(path[-1], input_size, hidden_size, num_labels)
     return LearningCurve(method=method, alpha=alpha, lambda_=lambda_, hidden_size=hidden_size,
                          num_iters=num_iters, cost_history=np.asarray(cost_history, dtype=np.float64),
@@ -321,6 +290,48 @@ def describe(curve):
 
 # --- chapter 08's slider -------------------------------------------------------------------------
 
+def _curve_figure(max_iters):
+    """The slider's figure, laid out once: the cost (left) and both accuracies (right) per iteration.
+
+    Returns the figure and an ``update(curve)`` that moves its lines to ``curve``'s run and sets
+    the axis limits and titles; nothing else changes between updates.
+    """
+    import matplotlib.pyplot as plt
+
+    from .plotting import subplots
+
+    figure, (cost_ax, accuracy_ax) = subplots(2, width=4.2, height=3.2)
+    (cost_line,) = cost_ax.plot([], [], color="tab:blue")
+    cost_ax.set_ylabel("J (training set)")
+    (train_line,) = accuracy_ax.plot([], [], color="tab:blue", label="training")
+    (test_line,) = accuracy_ax.plot([], [], color="tab:orange", label="held-out")
+    accuracy_ax.axhline(0.96, color="grey", linestyle=":", linewidth=1.0, label="96 %")
+    accuracy_ax.set_ylim(0.0, 1.02)
+    accuracy_ax.set_ylabel("accuracy")
+    accuracy_ax.legend(fontsize="small", loc="lower right")
+    for ax in (cost_ax, accuracy_ax):
+        ax.set_xlim(0, max_iters)
+        ax.set_xlabel("iteration")
+    # lay the figure out once and freeze it: nothing but the lines' data and titles changes later
+    figure.canvas.draw()
+    figure.set_layout_engine("none")
+    plt.close(figure)
+
+    def update(curve):
+        cost_line.set_data(np.arange(curve.cost_history.size), curve.cost_history)
+        train_line.set_data(curve.checkpoints, curve.train_accuracy)
+        test_line.set_data(curve.checkpoints, curve.test_accuracy)
+        for ax in (cost_ax, accuracy_ax):
+            ax.set_xlim(0, max(curve.num_iters, 1))
+        cost_ax.set_ylim(0.0, float(curve.cost_history.max()) * 1.05)  # J ≥ 0 always
+        cost_ax.set_title(f"{METHOD_NAMES[curve.method]}: {curve.status} after {curve.iterations} "
+                          "iterations", fontsize="small")
+        accuracy_ax.set_title(f"held-out {curve.test_accuracy[-1]:.1%}, training "
+                              f"{curve.train_accuracy[-1]:.1%}", fontsize="small")
+
+    return figure, update
+
+
 def make_training_slider(X_train, y_train, X_test, y_test, *, max_iters=1000, seed=0):
     """Build chapter 08's slider callback: retrain, then redraw the cost and accuracy curves.
 
@@ -339,65 +350,25 @@ def make_training_slider(X_train, y_train, X_test, y_test, *, max_iters=1000, se
         ``show(method, alpha, lambda_, num_iters, hidden_size, status=None)`` retrains with
         :func:`record_learning_curve`, prints :func:`describe`'s lines, moves the lines of the
         figure and displays it. ``status`` is an optional widget with a ``value`` (an ipywidgets
-        Label or HTML): it reads "training…" while the network trains and says how many iterations
-        the run took when it is done. ``show.update(curve)`` redraws without training or printing
-        (for the benchmark).
+        Label): it reads "training…" while the network trains and says how many iterations the run
+        took when it is done. ``show.update(curve)`` redraws without training (for the benchmark).
     figure : matplotlib.figure.Figure
         The figure ``show`` updates (closed to pyplot, so it appears only when ``show`` displays it).
 
     Raises
     ------
     ValueError, TypeError
-        For invalid data or ``max_iters``; ``show`` raises for invalid settings as
-        :func:`record_learning_curve` does.
+        For invalid data or ``max_iters``; ``show`` raises as :func:`record_learning_curve` does.
 
     Notes
     -----
-    The figure and its lines are created once, here; an update only replaces the lines' data and
-    the axis limits. With BLAS on one thread, 300 iterations of L-BFGS take about 0.2 s on the
-    digits and 1000 about half a second, which is why the chapter wires the sliders with
+    With BLAS on one thread, 300 iterations of L-BFGS take about 0.2 s on the digits and 1000
+    about half a second, which is why the chapter wires the sliders with
     ``continuous_update=False`` and passes a status widget.
     """
-    import matplotlib.pyplot as plt
-
-    from .plotting import subplots
-
     X_train = as_float_matrix(X_train, "X_train")
     X_test = as_float_matrix(X_test, "X_test")
-    max_iters = check_positive_int(max_iters, "max_iters")
-
-    figure, (cost_ax, accuracy_ax) = subplots(2, width=4.2, height=3.2)
-    (cost_line,) = cost_ax.plot([], [], color="tab:blue")
-    cost_ax.set_xlim(0, max_iters)
-    cost_ax.set_xlabel("iteration")
-    cost_ax.set_ylabel("J (training set)")
-    (train_line,) = accuracy_ax.plot([], [], color="tab:blue", label="training")
-    (test_line,) = accuracy_ax.plot([], [], color="tab:orange", label="held-out")
-    accuracy_ax.axhline(0.96, color="grey", linestyle=":", linewidth=1.0, label="96 %")
-    accuracy_ax.set_xlim(0, max_iters)
-    accuracy_ax.set_ylim(0.0, 1.02)
-    accuracy_ax.set_xlabel("iteration")
-    accuracy_ax.set_ylabel("accuracy")
-    accuracy_ax.legend(fontsize="small", loc="lower right")
-    # lay the figure out once and freeze it: nothing but the lines' data and titles changes later
-    figure.canvas.draw()
-    figure.set_layout_engine("none")
-    plt.close(figure)
-
-    def update(curve):
-        """Move the lines to ``curve``'s run (the part a slider update redraws)."""
-        iterations = np.arange(curve.cost_history.size)
-        cost_line.set_data(iterations, curve.cost_history)
-        train_line.set_data(curve.checkpoints, curve.train_accuracy)
-        test_line.set_data(curve.checkpoints, curve.test_accuracy)
-        right = max(curve.num_iters, 1)
-        cost_ax.set_xlim(0, right)
-        accuracy_ax.set_xlim(0, right)
-        cost_ax.set_ylim(0.0, float(curve.cost_history.max()) * 1.05)  # J ≥ 0 always
-        cost_ax.set_title(f"{METHOD_NAMES[curve.method]}: {curve.status} after {curve.iterations} "
-                          "iterations", fontsize="small")
-        accuracy_ax.set_title(f"held-out {curve.test_accuracy[-1]:.1%}, training "
-                              f"{curve.train_accuracy[-1]:.1%}", fontsize="small")
+    figure, update = _curve_figure(check_positive_int(max_iters, "max_iters"))
 
     def show(method, alpha, lambda_, num_iters, hidden_size, status=None):
         from IPython.display import display
@@ -415,8 +386,6 @@ def make_training_slider(X_train, y_train, X_test, y_test, *, max_iters=1000, se
         if status is not None:
             status.value = (f"done in {curve.iterations} iterations ({curve.status}), "
                             f"{seconds:.2f} s")
-        return None
 
     show.update = update
     return show, figure
-

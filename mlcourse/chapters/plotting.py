@@ -12,12 +12,13 @@ this module.
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .._validation import as_float_matrix, as_float_vector, check_binary_labels
+from .._validation import as_float_matrix, as_float_vector, check_binary_labels, check_positive_int
 from ..activations import sigmoid
 
 __all__ = [
     "FIGURE_DPI",
     "plot_cost_curves",
+    "plot_digit_grid",
     "plot_example_costs",
     "plot_sigmoid",
     "scatter_classes",
@@ -188,3 +189,74 @@ def scatter_classes(X, y, ax=None, *, class_names=("y = 0", "y = 1"), feature_na
     ax.set_ylabel(feature_names[1])
     ax.legend(fontsize="small")
     return ax
+
+
+def _grey_scale(shown, vmin, vmax):
+    """The values drawn as black and white: given, or the range of the images ``shown``."""
+    if vmin is None and vmax is None and shown.size and shown.min() == shown.max():
+        vmin, vmax = shown.min() - 0.5, shown.max() + 0.5  # all one value: draw it mid-grey
+    vmin = float(shown.min() if shown.size else 0.0) if vmin is None else float(vmin)
+    vmax = float(shown.max() if shown.size else 1.0) if vmax is None else float(vmax)
+    if not vmin < vmax:
+        raise ValueError(f"vmin must be smaller than vmax; got vmin = {vmin}, vmax = {vmax}")
+    return vmin, vmax
+
+
+def plot_digit_grid(X, labels=None, *, rows=4, cols=8, cmap="gray", vmin=None, vmax=None,
+                    image_size=0.75):
+    """Draw the first ``rows``·``cols`` rows of ``X`` as square grey-scale images in a grid.
+
+    Parameters
+    ----------
+    X : array_like, shape (count, side²)
+        One image per row, read row by row: digits (side 8), or the hidden units' weights
+        ``Theta1[:, 1:]`` (chapter 08). Cells beyond ``count`` stay empty.
+    labels : sequence, optional
+        At least one label per image drawn, shown above it ("3 → 5", "unit 4", …).
+    rows, cols : int, default 4 and 8
+    cmap : str, default "gray"
+    vmin, vmax : float, optional
+        The values drawn as black and white; by default the range of all the images drawn, one
+        scale for the whole grid, so that one shade means one value.
+    image_size : float, default 0.75
+        Width of each image in inches, at :data:`FIGURE_DPI`.
+
+    Returns
+    -------
+    figure : matplotlib.figure.Figure
+    axes : ndarray of Axes, shape (rows, cols)
+        Ticks off; ``axes[r, c].images[0]`` is the image of row r·cols + c of X.
+
+    Raises
+    ------
+    ValueError, TypeError
+        If ``X`` is not a finite matrix with a square number of columns, ``rows`` or ``cols`` is
+        not a whole number ≥ 1, there are fewer labels than images drawn, or vmin ≥ vmax.
+    """
+    X = as_float_matrix(X, "X")
+    rows, cols = check_positive_int(rows, "rows"), check_positive_int(cols, "cols")
+    side = int(np.sqrt(X.shape[1]) + 0.5)
+    if side * side != X.shape[1]:
+        raise ValueError(f"X must have a square number of columns (each row one side×side image); "
+                         f"got {X.shape[1]} columns")
+    shown = X[:rows * cols]
+    labels = None if labels is None else list(labels)
+    if labels is not None and len(labels) < len(shown):
+        raise ValueError(f"labels must hold one label per image drawn ({len(shown)}); got {len(labels)}")
+    vmin, vmax = _grey_scale(shown, vmin, vmax)
+    title_height = 0.2 if labels is not None else 0.0
+    # fixed spacing rather than a constrained layout: with 32 Axes the layout solver would take
+    # several times longer than drawing the images
+    figure, axes = plt.subplots(rows, cols, squeeze=False, dpi=FIGURE_DPI,
+                                figsize=(cols * image_size, rows * (image_size + title_height)),
+                                gridspec_kw={"left": 0.02, "right": 0.98, "bottom": 0.02,
+                                             "top": 0.98 - 0.6 * title_height / rows,
+                                             "wspace": 0.1, "hspace": 0.1 + title_height * 1.5})
+    for index, ax in enumerate(axes.ravel()):
+        ax.set_axis_off()
+        if index < len(shown):
+            ax.imshow(shown[index].reshape(side, side), cmap=cmap, vmin=vmin, vmax=vmax,
+                      interpolation="nearest")
+            if labels is not None:
+                ax.set_title(str(labels[index]), fontsize="small", pad=2)
+    return figure, axes
