@@ -26,7 +26,7 @@ Modules, one concept each — the library a learner keeps using after the course
 
 Two subpackages go with the notebooks and are not imported here:
 
-- ``mlcourse.chapters``: one companion per chapter (``ch06_backpropagation`` for
+- ``mlcourse.chapters``: a companion for each chapter that needs one (``ch06_backpropagation`` for
   ``06-backpropagation.ipynb``) with its figures, sliders and experiment harnesses, and
   ``plotting`` for the figures several chapters share;
 - ``mlcourse.checks``: the exercises' checks (``checks.cost(cost)`` prints "passed" or names the
