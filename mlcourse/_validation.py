@@ -10,6 +10,7 @@ shape ``(m,)``. ``h - y`` then broadcasts to an ``(m, m)`` matrix and the cost c
 without a word. Every label check here refuses ``(m, 1)`` and says how to fix it.
 """
 
+import reprlib
 from numbers import Integral, Real
 
 import numpy as np
@@ -19,15 +20,18 @@ __all__ = [
     "as_float_vector",
     "as_numeric_array",
     "check_binary_labels",
+    "check_callable",
     "check_class_labels",
     "check_finite",
     "check_labels_shape",
     "check_lambda",
     "check_network_data",
     "check_network_thetas",
+    "check_num_labels",
     "check_positive_int",
     "check_positive_real",
     "check_real_scalar",
+    "check_seed",
     "check_theta_for_X",
 ]
 
@@ -73,35 +77,18 @@ def check_finite(array, name):
 
 
 def as_float_matrix(X, name="X", *, columns=None, columns_reason=""):
-    """Return ``X`` as a finite float64 matrix, or raise naming ``name``.
+    """Return ``X`` (m, n) as a finite float64 matrix with m, n ≥ 1, or raise naming ``name``.
 
-    Parameters
-    ----------
-    X : array_like, shape (m, n)
-    name : str
-        The parameter's name, used in error messages.
-    columns : int, optional
-        The number of columns ``X`` must have.
-    columns_reason : str, optional
-        Why it must have that many, appended to the message (e.g. "to match theta").
-
-    Returns
-    -------
-    ndarray of float64, shape (m, n)
-
-    Raises
-    ------
-    TypeError
-        If ``X`` does not hold real numbers.
-    ValueError
-        If ``X`` is not 2-D, has no rows, the wrong number of columns, or holds NaN/inf.
+    ``columns``, if given, is the number of columns ``X`` must have, and ``columns_reason`` why
+    (appended to the message, e.g. "to match theta").
     """
     array = as_numeric_array(X, name)
     if array.ndim != 2:
         raise ValueError(f"{name} must be a 2-D array of shape (m, n), one row per example; "
                          f"got {_describe(array)}")
-    if array.shape[0] == 0:
-        raise ValueError(f"{name} must have at least one row (example); got shape {array.shape}")
+    if 0 in array.shape:  # no examples, or examples without a single number to learn from
+        raise ValueError(f"{name} must have at least one row (example) and one column; "
+                         f"got shape {array.shape}")
     if columns is not None and array.shape[1] != columns:
         reason = f" {columns_reason}" if columns_reason else ""
         raise ValueError(f"{name} must have {columns} columns{reason}; got shape {array.shape}")
@@ -146,25 +133,7 @@ def check_labels_shape(y, m, name="y"):
 
 
 def check_binary_labels(y, m, name="y"):
-    """Return binary labels as float64 of shape ``(m,)``, or raise.
-
-    Parameters
-    ----------
-    y : array_like, shape (m,)
-        Labels, each 0 or 1 (booleans are accepted).
-    m : int
-        The number of examples (rows of X).
-
-    Returns
-    -------
-    ndarray of float64, shape (m,)
-
-    Raises
-    ------
-    ValueError
-        If ``y`` is not of shape ``(m,)`` (``(m, 1)`` gets its own message) or holds a value other
-        than 0 and 1.
-    """
+    """Return labels 0 or 1 (booleans accepted) as float64 of shape ``(m,)``, m the rows of X, or raise."""
     array = check_labels_shape(y, m, name)
     values = np.unique(array)
     bad = values[(values != 0) & (values != 1)]
@@ -176,22 +145,9 @@ def check_binary_labels(y, m, name="y"):
 
 
 def check_class_labels(y, m, K, name="y"):
-    """Return class labels as int64 of shape ``(m,)`` in ``0..K-1``, or raise.
+    """Return class labels as int64 of shape ``(m,)`` in ``0..K-1`` (K the rows of Theta2), or raise.
 
-    Parameters
-    ----------
-    y : array_like, shape (m,)
-        Integer class labels 0..K-1 (floats with integer values are accepted).
-    m : int
-        The number of examples (rows of X).
-    K : int
-        The number of classes (rows of Theta2).
-
-    Raises
-    ------
-    ValueError
-        If the shape is not ``(m,)``, a label is not a whole number, or lies outside ``0..K-1``. A
-        set of labels ``1..K`` (the Octave course's convention) gets a hint to subtract 1.
+    Whole-number floats are accepted. Labels 1..K, the Octave course's, get a hint to subtract 1.
     """
     array = check_labels_shape(y, m, name)
     if array.dtype.kind == "f" and not np.all(array == np.round(array)):
@@ -251,6 +207,41 @@ def check_positive_int(value, name):
     return int(value)
 
 
+def check_seed(seed):
+    """Return ``seed`` if it is a whole number ≥ 0 or a ``numpy.random.Generator``, or raise."""
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if isinstance(seed, bool) or not isinstance(seed, Integral):
+        raise TypeError(f"seed must be a whole number ≥ 0 or a numpy.random.Generator; got "
+                        f"{type(seed).__name__} {seed!r}")
+    if seed < 0:
+        raise ValueError(f"seed must be ≥ 0; got {seed}")
+    return int(seed)
+
+
+def check_callable(function, name, signature):
+    """Raise ``TypeError`` unless ``function`` can be called; ``signature`` says what it should be."""
+    if not callable(function):
+        raise TypeError(f"{name} must be a function {signature}; got {type(function).__name__} "
+                        f"{reprlib.repr(function)}")
+
+
+def check_num_labels(num_labels, y, m, *, at_least=1, why=""):
+    """K as an int: ``num_labels`` checked, or the largest label in ``y`` + 1 when it is None."""
+    counted = ""
+    if num_labels is None:
+        y = np.asarray(y)
+        if y.dtype.kind not in "biuf":
+            raise TypeError(f"y must hold integer class labels; got {y.dtype} of shape {y.shape}")
+        num_labels = int(np.max(check_labels_shape(y, m))) + 1
+        counted = " (the largest label in y + 1)"
+    else:
+        num_labels = check_positive_int(num_labels, "num_labels")
+    if num_labels < at_least:
+        raise ValueError(f"num_labels must be ≥ {at_least}{why}; got {num_labels}{counted}")
+    return num_labels
+
+
 def check_theta_for_X(theta, X):
     """Return ``theta`` as float64 of shape ``(n+1,)`` matching the ``n+1`` columns of ``X``."""
     return as_float_vector(theta, "theta", length=X.shape[1],
@@ -258,22 +249,7 @@ def check_theta_for_X(theta, X):
 
 
 def check_network_thetas(Theta1, Theta2, n):
-    """Return both weight matrices as float64 after checking they fit ``n`` input features.
-
-    Parameters
-    ----------
-    Theta1 : array_like, shape (s2, n+1)
-        Weights into the hidden layer; column 0 multiplies the bias unit.
-    Theta2 : array_like, shape (K, s2+1)
-        Weights into the output layer; column 0 multiplies the hidden bias unit.
-    n : int
-        The number of input features (columns of X, which has no bias column).
-
-    Raises
-    ------
-    ValueError
-        If either matrix is not 2-D or its columns do not fit the layer before it.
-    """
+    """Return ``Theta1`` (s2, n+1) and ``Theta2`` (K, s2+1) as float64, checked to fit ``n`` inputs."""
     Theta1 = as_float_matrix(Theta1, "Theta1", columns=n + 1,
                              columns_reason=f"= n+1 (bias + the {n} features of X)")
     s2 = Theta1.shape[0]
@@ -292,4 +268,3 @@ def check_network_data(Theta1, Theta2, X, y, lambda_):
     Theta1, Theta2 = check_network_thetas(Theta1, Theta2, X.shape[1])
     labels = check_class_labels(y, X.shape[0], Theta2.shape[0])
     return Theta1, Theta2, X, labels, check_lambda(lambda_)
-

@@ -30,12 +30,11 @@ import functools
 import hashlib
 import io
 import os
-from numbers import Integral
 from pathlib import Path
 
 import numpy as np
 
-from ._validation import as_float_matrix, check_labels_shape, check_real_scalar
+from ._validation import as_float_matrix, check_labels_shape, check_real_scalar, check_seed
 
 __all__ = [
     "CHECKSUMS",
@@ -228,14 +227,6 @@ def load_digits():
     return _load("digits.npz")
 
 
-def _check_seed(seed):
-    if isinstance(seed, bool) or not isinstance(seed, Integral):
-        raise TypeError(f"seed must be a whole number ≥ 0; got {type(seed).__name__} {seed!r}")
-    if seed < 0:
-        raise ValueError(f"seed must be ≥ 0; got {seed}")
-    return int(seed)
-
-
 def _test_counts_per_class(class_sizes, n_test):
     """Split ``n_test`` test examples among classes in proportion to their sizes.
 
@@ -278,7 +269,7 @@ def train_test_split(X, y, test_fraction=0.25, seed=0):
     test_fraction : float, default 0.25
         The share of examples to hold out, strictly between 0 and 1. The test set gets
         test_fraction·m examples rounded to the nearest whole number (halves up).
-    seed : int, default 0
+    seed : int or numpy.random.Generator, default 0
         Seeds the shuffle: the same seed gives the same split, another seed a different one.
 
     Returns
@@ -306,7 +297,7 @@ def train_test_split(X, y, test_fraction=0.25, seed=0):
     m = X.shape[0]
     y = np.asarray(check_labels_shape(y, m, "y"))
     n_test = _test_size(test_fraction, m)
-    rng = np.random.default_rng(_check_seed(seed))
+    rng = np.random.default_rng(check_seed(seed))
     _, class_of = np.unique(y, return_inverse=True)
     class_sizes = np.bincount(class_of)
     test_counts = _test_counts_per_class(class_sizes, n_test)

@@ -16,9 +16,11 @@ import numpy as np
 from ._validation import (
     as_float_matrix,
     as_numeric_array,
+    check_callable,
     check_finite,
     check_positive_int,
     check_positive_real,
+    check_seed,
     check_theta_for_X,
 )
 
@@ -62,6 +64,16 @@ def _finite_scalar(value, flat_index, shape, sign):
     return number
 
 
+def _check_nudge(flat, epsilon, shape):
+    """Raise if θ_i ± ε rounds to θ_i for some entry: that nudge would change nothing."""
+    lost = (flat + epsilon == flat) | (flat - epsilon == flat)
+    if lost.any():
+        i = int(np.argmax(lost))
+        raise ValueError(f"epsilon must be large enough to change every entry of theta; got {epsilon:g}, and "
+                         f"theta[{_entry(shape, i)}] = {flat[i]:g} ± epsilon rounds to itself in float64 "
+                         f"(that needs epsilon > {np.spacing(abs(flat[i])):.1g}; the default is 1e-4)")
+
+
 def numerical_gradient(f, theta, epsilon=1e-4):
     """The gradient of ``f`` at ``theta`` by central differences, one entry at a time.
 
@@ -73,7 +85,7 @@ def numerical_gradient(f, theta, epsilon=1e-4):
     theta : array_like, any shape (e.g. (n,) or (s2, n+1))
         The point at which to differentiate. Never modified.
     epsilon : float, default 1e-4
-        The nudge ε > 0.
+        The nudge ε > 0, large enough that θ_i ± ε differs from θ_i in float64 for every entry.
 
     Returns
     -------
@@ -83,10 +95,10 @@ def numerical_gradient(f, theta, epsilon=1e-4):
     Raises
     ------
     TypeError
-        If ``theta`` does not hold real numbers or ``epsilon`` is not a number.
+        If ``f`` is not callable, ``theta`` does not hold real numbers or ``epsilon`` is not a number.
     ValueError
-        If ``theta`` is empty or holds NaN/inf, ``epsilon`` is not a finite number > 0, or ``f``
-        returns something other than a finite real scalar (the message names the nudged entry).
+        If ``theta`` is empty or holds NaN/inf, ``epsilon`` is not a finite number > 0 or lost in some
+        θ_i ± ε, or ``f`` returns something other than a finite real scalar (naming the nudged entry).
     Exception
         Whatever ``f`` raises propagates unchanged, after the nudged entry has been restored.
 
@@ -98,11 +110,14 @@ def numerical_gradient(f, theta, epsilon=1e-4):
     about ε_mach·|J|/ε, because each evaluation of J is exact only to ε_mach·|J| ≈ 2.2e-16·|J| and
     the difference is divided by 2ε. The two balance near ε ≈ (ε_mach)^(1/3) ≈ 6e-6; the course's
     ε = 1e-4 leaves a truncation error ≈ 1.7e-9·|∂³J| and a round-off ≈ 2e-12·|J|, both far below
-    the differences a real bug causes (chapter 07 plots the error against ε).
+    the differences a real bug causes (chapter 07 plots the error against ε). An ε that θ ± ε can
+    resolve may still be too small for J to notice: the gradient is then 0, not refused.
     """
+    check_callable(f, "f", "theta -> J, the cost")
     epsilon = check_positive_real(epsilon, "epsilon")
     work = _as_float_array(theta, "theta")  # a private copy: the caller's array is never touched
     flat = work.reshape(-1)  # a view of the contiguous copy, so flat[i] = … nudges `work`
+    _check_nudge(flat, epsilon, work.shape)
     # f sees the copy through a read-only view: a cost function that writes into its argument
     # raises at once instead of corrupting the remaining nudges.
     seen_by_f = work.view()
@@ -163,9 +178,10 @@ def relative_difference(a, b):
     scale = max(float(np.max(np.abs(a), initial=0.0)), float(np.max(np.abs(b), initial=0.0)))
     if scale == 0.0:
         return 0.0
-    a, b = a / scale, b / scale
-    numerator = float(np.linalg.norm((a - b).ravel()))
-    denominator = float(np.linalg.norm((a + b).ravel()))
+    with np.errstate(under="ignore"):  # entries far below the largest may round to 0: they weigh nothing here
+        a, b = a / scale, b / scale
+        numerator = float(np.linalg.norm((a - b).ravel()))
+        denominator = float(np.linalg.norm((a + b).ravel()))
     if denominator == 0.0:
         return 0.0 if numerator == 0.0 else float("inf")
     return numerator / denominator
@@ -248,9 +264,12 @@ def check_gradient(cost_function, gradient_function, theta, *, epsilon=1e-4, tol
 
     Raises
     ------
+    TypeError
+        If either function is not callable.
     ValueError
         If ``theta`` is empty or not finite, ``epsilon`` or ``tolerance`` is not a finite number
-        > 0, the gradient's shape differs from ``theta``'s, or either function returns NaN/inf.
+        > 0 (or ε too small for θ, see :func:`numerical_gradient`), the gradient's shape differs
+        from ``theta``'s, or either function returns NaN/inf.
 
     Notes
     -----
@@ -261,6 +280,8 @@ def check_gradient(cost_function, gradient_function, theta, *, epsilon=1e-4, tol
     unscaled exam scores near their optimum give ≈ 5e-7). A random θ keeps the gradient large.
     Chapter 04 runs this on the logistic cost and on backpropagation.
     """
+    check_callable(cost_function, "cost_function", "theta -> J")
+    check_callable(gradient_function, "gradient_function", "theta -> gradient of theta's shape")
     epsilon = check_positive_real(epsilon, "epsilon")
     tolerance = check_positive_real(tolerance, "tolerance")
     theta = _as_float_array(theta, "theta")
@@ -309,7 +330,7 @@ def check_logistic_gradient(X, y, lambda_=0.0, *, theta=None, seed=0, epsilon=1e
 
     X = as_float_matrix(X, "X")
     if theta is None:
-        theta = np.random.default_rng(seed).standard_normal(X.shape[1])
+        theta = np.random.default_rng(check_seed(seed)).standard_normal(X.shape[1])
     else:
         theta = check_theta_for_X(theta, X)
     return check_gradient(lambda t: logistic.cost(t, X, y, lambda_),

@@ -118,13 +118,13 @@ def map_feature(x1, x2, degree=6):
             1, x1, x2, x1², x1·x2, x2², x1³, x1²·x2, x1·x2², x2³, …, x1^d·x2^0, …, x1^0·x2^d
 
         i.e. for d = 1..degree and i = d down to 0 the column x1^i · x2^(d-i), the order of the
-        course's ``mapFeature``. The array is column-major (each column contiguous); that changes
-        nothing about how it is used.
+        course's ``mapFeature``.
 
     Raises
     ------
     TypeError, ValueError
-        For non-numeric, non-finite or 2-D ``x1``/``x2``, different lengths, or ``degree`` < 1.
+        For non-numeric, non-finite or 2-D ``x1``/``x2``, different lengths, ``degree`` < 1, a result
+        over 1 GiB, or values whose powers overflow float64 (around |x|^degree > 1.8e308).
 
     Notes
     -----
@@ -139,20 +139,34 @@ def map_feature(x1, x2, degree=6):
     if x1.shape != x2.shape:
         raise ValueError(f"x1 and x2 must have the same length (one value of each per example); "
                          f"got shapes {x1.shape} and {x2.shape}")
-    degree = check_positive_int(degree, "degree")
-    num_terms = (degree + 1) * (degree + 2) // 2
+    num_terms = _num_monomials(degree, x1.shape[0])
     # one row per monomial, so every step writes contiguous memory; the transpose returned is
     # column-major, which every numpy operation accepts, and copying it would cost more than this
     columns = np.empty((num_terms, x1.shape[0]))
     columns[0] = 1.0
     previous, current = 0, 1  # where the blocks of degree d-1 and d start
-    for d in range(1, degree + 1):
-        # block d-1 holds x1^(d-1-k)·x2^k for k = 0..d-1; times x1 it is block d's first d terms
-        np.multiply(columns[previous:previous + d], x1, out=columns[current:current + d])
-        # the last term of block d is x2^d = x2 · x2^(d-1), the last term of block d-1
-        np.multiply(columns[previous + d - 1], x2, out=columns[current + d])
-        previous, current = current, current + d + 1
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):  # overflow is reported below
+        for d in range(1, degree + 1):
+            # block d-1 holds x1^(d-1-k)·x2^k for k = 0..d-1; times x1 it is block d's first d terms
+            np.multiply(columns[previous:previous + d], x1, out=columns[current:current + d])
+            # the last term of block d is x2^d = x2 · x2^(d-1), the last term of block d-1
+            np.multiply(columns[previous + d - 1], x2, out=columns[current + d])
+            previous, current = current, current + d + 1
+    # |x1^i·x2^j| ≤ max(|x1|, |x2|)^degree, so if anything overflowed, x1^degree or x2^degree did
+    if not np.isfinite(columns[previous:]).all():
+        raise ValueError(f"x1 and x2 must be small enough for their powers up to {degree} to be finite; got "
+                         f"largest |x1| = {np.abs(x1).max():.3g}, |x2| = {np.abs(x2).max():.3g}: scale them")
     return columns.T
+
+
+def _num_monomials(degree, m):
+    """(degree+1)(degree+2)/2, after checking ``degree`` ≥ 1 and that m rows of them fit in 1 GiB."""
+    degree = check_positive_int(degree, "degree")
+    num_terms = (degree + 1) * (degree + 2) // 2
+    if num_terms * m * 8 > 2**30:  # degree 6 on a 200×200 plotting grid needs 9 MB
+        raise ValueError(f"degree must keep the result under 1 GiB; got {degree}, which needs {num_terms:,} "
+                         f"columns for {m} example(s): {num_terms * m * 8 / 2**30:,.1f} GiB")
+    return num_terms
 
 
 # --- cost and gradient ---------------------------------------------------------------------------
@@ -166,7 +180,8 @@ def _validate(theta, X, y, lambda_):
 
 def _scores(theta, X):
     """z = X θ for finite, validated ``theta`` and ``X``; raise if the product overflowed."""
-    with np.errstate(over="ignore", invalid="ignore"):  # a non-finite z is reported just below
+    # a non-finite z is reported just below; products too small for float64 rightly round to 0
+    with np.errstate(over="ignore", invalid="ignore", under="ignore"):
         z = X @ theta
     if not np.isfinite(z).all():
         raise ValueError(f"X @ theta overflowed: the entries of X or theta are too large (largest "
@@ -179,21 +194,23 @@ def _cost_from_scores(z, theta, y, lambda_):
     """J from z = X θ: the mean of log(1 + e^z) - y z, plus the penalty on θ1..θn."""
     m = z.shape[0]
     # logaddexp(0, z) = log(e^0 + e^z) = log(1 + e^z), evaluated as max(0, z) + log1p(e^-|z|):
-    # the exponent is never positive, so nothing overflows for any finite z
-    J = (np.logaddexp(0.0, z) - y * z).sum() / m
-    if lambda_ != 0.0:
-        weights = theta[1:]  # θ0 is not regularised: the bias only shifts the boundary
-        J += lambda_ / (2 * m) * (weights @ weights)
+    # the exponent is never positive, so nothing overflows for any finite z (e^-|z| may underflow to 0)
+    with np.errstate(under="ignore"):  # and so may the squares of weights below 1e-154: harmless
+        J = (np.logaddexp(0.0, z) - y * z).sum() / m
+        if lambda_ != 0.0:
+            weights = theta[1:]  # θ0 is not regularised: the bias only shifts the boundary
+            J += lambda_ / (2 * m) * (weights @ weights)
     return float(J)
 
 
 def _gradient_from_scores(z, theta, X, y, lambda_):
     """(1/m) Xᵀ(g(z) - y) + (λ/m) θ, with no λ term for θ0."""
     m = z.shape[0]
-    grad = X.T @ (sigmoid(z) - y)
-    grad /= m
-    if lambda_ != 0.0:
-        grad[1:] += (lambda_ / m) * theta[1:]
+    with np.errstate(under="ignore"):  # h - y is e^-|z|-small where the fit is confident: tiny and harmless
+        grad = X.T @ (sigmoid(z) - y)
+        grad /= m
+        if lambda_ != 0.0:
+            grad[1:] += (lambda_ / m) * theta[1:]
     return grad
 
 
@@ -227,8 +244,8 @@ def cost(theta, X, y, lambda_=0.0):
     TypeError
         If an array does not hold real numbers or ``lambda_`` is not a number.
     ValueError
-        If ``theta`` does not have one entry per column of ``X``, ``y`` is not of shape (m,) or holds
-        a label other than 0 and 1, an input holds NaN/inf, λ < 0, or ``X @ theta`` overflows.
+        If ``X`` has no row or column, ``theta`` not one entry per column of ``X``, ``y`` is not of shape
+        (m,) or holds a label other than 0 and 1, an input holds NaN/inf, λ < 0, or ``X @ theta`` overflows.
 
     Notes
     -----
@@ -420,7 +437,7 @@ def fit(X, y, lambda_=0.0, *, method="lbfgs", alpha=1.0, num_iters=400, theta_in
         length_reason=f"to match the {X.shape[1]} columns of X (intercept included)").copy()
 
     def objective(theta):  # X, y and λ were checked once above; the optimiser calls this often
-        with np.errstate(over="ignore", invalid="ignore"):
+        with np.errstate(over="ignore", invalid="ignore", under="ignore"):
             z = X @ theta
         if not np.isfinite(z).all():
             # Only a wildly large step (gradient descent with an absurd α) gets here. The optimisers

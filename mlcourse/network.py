@@ -26,6 +26,9 @@ and likewise Θ(1)_grad = δ(2)ᵀ a1 / m is [column sums of δ(2), δ(2)ᵀ X] 
 right-hand sides and never builds the (m, n+1) copy of X; :func:`forward` builds a1 for the chapters.
 
 Labels are 0-based: the Octave course's 1..10 (10 for the digit 0) are 0..9 here; unit k predicts k.
+
+**Underflow** (saturated units, tiny weights) rounds to 0, the right answer: functions marked
+``@np.errstate(under="ignore")`` keep a learner's ``np.seterr(all="raise")`` from making it an error.
 """
 
 from dataclasses import dataclass
@@ -41,8 +44,10 @@ from ._validation import (
     check_lambda,
     check_network_data,
     check_network_thetas,
+    check_num_labels,
     check_positive_int,
     check_positive_real,
+    check_seed,
 )
 from .activations import sigmoid, sigmoid_gradient
 
@@ -58,42 +63,40 @@ __all__ = [
 def random_initialize(L_in, L_out, seed, epsilon_init=None):
     """Weights of one layer, uniform in [-ε_init, ε_init], shape (L_out, L_in + 1); bias in column 0.
 
-    ``seed`` is an int or a ``numpy.random.Generator``; ε_init defaults to √6 / √(L_in + L_out).
+    ``seed`` is an int ≥ 0 or a ``numpy.random.Generator``; ε_init defaults to √6 / √(L_in + L_out).
 
     Notes
     -----
     Random weights break the symmetry (equal ones would keep every hidden unit identical forever);
     this ε_init keeps z small at the start, where g' is not ≈ 0 and learning can start. Chapter 05.
     """
-    L_in = check_positive_int(L_in, "L_in")
-    L_out = check_positive_int(L_out, "L_out")
+    L_in, L_out = check_positive_int(L_in, "L_in"), check_positive_int(L_out, "L_out")
     if epsilon_init is None:
         epsilon_init = np.sqrt(6.0) / np.sqrt(L_in + L_out)
     epsilon_init = check_positive_real(epsilon_init, "epsilon_init")
-    return np.random.default_rng(seed).uniform(-epsilon_init, epsilon_init, size=(L_out, L_in + 1))
+    rng = np.random.default_rng(check_seed(seed))
+    return rng.uniform(-epsilon_init, epsilon_init, size=(L_out, L_in + 1))
 
 
 def initialize_weights(input_size, hidden_size, num_labels, seed=0):
     """``(Theta1, Theta2)``, shapes (s2, n+1) and (K, s2+1), drawn from one generator seeded ``seed``."""
-    rng = np.random.default_rng(seed)  # Theta1 is drawn first, then Theta2
+    for size, name in ((input_size, "input_size"), (hidden_size, "hidden_size"), (num_labels, "num_labels")):
+        check_positive_int(size, name)  # so that an error names it, not random_initialize's L_in or L_out
+    rng = np.random.default_rng(check_seed(seed))  # Theta1 is drawn first, then Theta2
     return random_initialize(input_size, hidden_size, rng), random_initialize(hidden_size, num_labels, rng)
 
 
 def debug_initialize(L_in, L_out):
-    """Deterministic weights sin(1), sin(2), … / 10 of shape (L_out, L_in + 1), for gradient checks.
-
-    Column by column, as the course's Octave ``debugInitializeWeights``: the same numbers anywhere.
-    """
-    L_in = check_positive_int(L_in, "L_in")
-    L_out = check_positive_int(L_out, "L_out")
+    """Weights sin(1), sin(2), … / 10, shape (L_out, L_in + 1), column by column as the course's
+    ``debugInitializeWeights``: the same numbers anywhere, for gradient checks."""
+    L_in, L_out = check_positive_int(L_in, "L_in"), check_positive_int(L_out, "L_out")
     return np.sin(np.arange(1, L_out * (L_in + 1) + 1)).reshape((L_out, L_in + 1), order="F") / 10
 
 
 def pack(Theta1, Theta2):
     """Both weight matrices as one vector, shape (s2·(n+1) + K·(s2+1),), the form optimisers use.
 
-    ``Theta1`` row by row, then ``Theta2`` row by row (Octave's ``[Theta1(:); Theta2(:)]`` is
-    column-major instead; only the vector's order differs, never a result).
+    ``Theta1`` row by row, then ``Theta2`` (Octave's ``[Theta1(:); Theta2(:)]``: column-major, same results).
     """
     Theta1, Theta2 = as_float_matrix(Theta1, "Theta1"), as_float_matrix(Theta2, "Theta2")
     return np.concatenate([Theta1.ravel(), Theta2.ravel()])
@@ -104,8 +107,7 @@ def unpack(nn_params, input_size, hidden_size, num_labels):
     input_size = check_positive_int(input_size, "input_size")
     hidden_size = check_positive_int(hidden_size, "hidden_size")
     num_labels = check_positive_int(num_labels, "num_labels")
-    size1 = hidden_size * (input_size + 1)
-    size2 = num_labels * (hidden_size + 1)
+    size1, size2 = hidden_size * (input_size + 1), num_labels * (hidden_size + 1)
     nn_params = as_float_vector(
         nn_params, "nn_params", length=size1 + size2,
         length_reason=f"= hidden_size·(input_size+1) + num_labels·(hidden_size+1) = "
@@ -118,8 +120,7 @@ def unpack(nn_params, input_size, hidden_size, num_labels):
 def one_hot(y, K):
     """Labels 0..K-1 as rows of the K×K identity, shape (m, K): Y[i, k] = 1 if y[i] == k else 0."""
     K = check_positive_int(K, "K")
-    y = np.asarray(y)
-    labels = check_class_labels(y, y.shape[0] if y.ndim else 1, K)
+    labels = check_class_labels(y, np.shape(y)[0] if np.ndim(y) else 1, K)
     return np.eye(K)[labels]
 
 
@@ -135,6 +136,7 @@ class Forward(NamedTuple):
     a3: np.ndarray  #: (m, K)    outputs h = g(z3)
 
 
+@np.errstate(under="ignore")  # see "Underflow" in the module docstring
 def forward_scores(Theta1, Theta2, X):
     """Forward propagation up to the output scores: ``(z2, a2, z3)``, without building a1.
 
@@ -194,6 +196,7 @@ def predict(Theta1, Theta2, X):
 
 # --- cost and backpropagation --------------------------------------------------------------------
 
+@np.errstate(under="ignore")  # see "Underflow" in the module docstring
 def penalty(Theta1, Theta2, lambda_, m):
     """The L2 penalty λ/(2m) (Σ Θ(1)² + Σ Θ(2)²), both sums skipping the bias column 0.
 
@@ -204,6 +207,7 @@ def penalty(Theta1, Theta2, lambda_, m):
     return float(lambda_ / (2 * m) * (np.sum(weights1 * weights1) + np.sum(weights2 * weights2)))
 
 
+@np.errstate(under="ignore")  # see "Underflow" in the module docstring
 def backward(Theta1, Theta2, X, z2, a2, delta3, lambda_=0.0):
     """The back half of backpropagation: from δ(3) to ``(Theta1_grad, Theta2_grad)``.
 
@@ -254,6 +258,7 @@ def _cost_and_gradient(Theta1, Theta2, X, labels, lambda_):
     return J, backward(Theta1, Theta2, X, z2, a2, delta3, lambda_)
 
 
+@np.errstate(under="ignore")  # see "Underflow" in the module docstring
 def _cross_entropy(z3, Y):
     """Σ_i Σ_k [-Y log g(z3) - (1-Y) log(1-g(z3))], computed from z3, never from h."""
     # Per unit the loss is log(1 + e^z) - y z, since log g(z) = -log(1 + e^-z) and log(1 - g(z)) =
@@ -308,12 +313,12 @@ def cost_and_gradient(Theta1, Theta2, X, y, lambda_=0.0):
     return _cost_and_gradient(*check_network_data(Theta1, Theta2, X, y, lambda_))
 
 
+@np.errstate(under="ignore")  # see "Underflow" in the module docstring
 def gradient_loop(Theta1, Theta2, X, y, lambda_=0.0):
     """Backpropagation one example at a time — the course's "for t = 1..m" loop.
 
-    Same parameters and results as :func:`gradient`, only slower: it exists so the vectorised code
-    can be checked against the algorithm as the course writes it. Inside the loop each example is a
-    column vector, as on the course's slides, so the products read Θ a instead of a Θᵀ.
+    As :func:`gradient`, only slower: the algorithm as the course writes it, to check the vectorised
+    code against. Each example is a column vector, as on the slides, so products read Θ a, not a Θᵀ.
     """
     Theta1, Theta2, X, labels, lambda_ = check_network_data(Theta1, Theta2, X, y, lambda_)
     m, K = len(X), len(Theta2)
@@ -325,7 +330,7 @@ def gradient_loop(Theta1, Theta2, X, y, lambda_=0.0):
         a2 = np.concatenate(([1.0], sigmoid(z2)))                  # (s2+1,)
         a3 = sigmoid(Theta2 @ a2)                                  # (K,)
         delta3 = a3 - np.eye(K)[labels[t]]                         # (K,)
-        delta2 = (Theta2[:, 1:].T @ delta3) * sigmoid_gradient(z2)  # (s2,): bias row of Θ(2)ᵀ dropped
+        delta2 = (Theta2[:, 1:].T @ delta3) * sigmoid_gradient(z2)  # (s2,): Θ(2)ᵀ's bias row dropped
         Delta2 += np.outer(delta3, a2)
         Delta1 += np.outer(delta2, a1)
     Theta1_grad, Theta2_grad = Delta1 / m, Delta2 / m
@@ -368,6 +373,7 @@ class NetworkFit:
 
 def _initial_weights(initial, input_size, hidden_size, num_labels, seed):
     """``initial`` checked against the sizes, or random weights drawn from ``seed``."""
+    check_seed(seed)  # also when ``initial`` makes it unused: a bad seed is a mistake either way
     if initial is None:
         return initialize_weights(input_size, hidden_size, num_labels, seed)
     Theta1, Theta2 = check_network_thetas(*initial, input_size)
@@ -389,12 +395,7 @@ def train(kernel, X, y, hidden_size, lambda_, *, num_labels=None, method="lbfgs"
     if method not in ("lbfgs", "gradient_descent"):
         raise ValueError(f'method must be "lbfgs" or "gradient_descent"; got {method!r}')
     X = as_float_matrix(X, "X")
-    y = np.asarray(y)
-    if num_labels is None:
-        if y.size == 0 or y.dtype.kind not in "iuf":
-            raise TypeError(f"y must hold integer class labels; got {y.dtype} of shape {y.shape}")
-        num_labels = int(np.max(y)) + 1
-    num_labels = check_positive_int(num_labels, "num_labels")
+    num_labels = check_num_labels(num_labels, y, X.shape[0])
     labels = check_class_labels(y, X.shape[0], num_labels)
     lambda_ = check_lambda(lambda_)
     hidden_size = check_positive_int(hidden_size, "hidden_size")
@@ -433,7 +434,7 @@ def fit(X, y, hidden_size=25, lambda_=1.0, *, num_labels=None, method="lbfgs", n
     method : {"lbfgs", "gradient_descent"}
         L-BFGS-B (the modern stand-in for the course's fmincg) or batch gradient descent with
         learning rate ``alpha``, for ``num_iters`` iterations either way.
-    seed : int, default 0
+    seed : int ≥ 0 or numpy.random.Generator, default 0
         Seed of the random initial weights, unless ``initial = (Theta1, Theta2)`` gives them.
 
     Returns

@@ -23,6 +23,7 @@ from ._validation import (
     as_float_matrix,
     check_class_labels,
     check_lambda,
+    check_num_labels,
     check_positive_int,
 )
 from .activations import sigmoid
@@ -34,6 +35,12 @@ def _check_all_theta(all_theta, X):
     """Return ``all_theta`` as float64 of shape (K, n+1) for the n columns of ``X``."""
     return as_float_matrix(all_theta, "all_theta", columns=X.shape[1] + 1,
                            columns_reason=f"= n+1 (intercept + the {X.shape[1]} features of X)")
+
+
+def _scores(all_theta, X):
+    """The (m, K) scores θ(k)ᵀx of checked input, by the bias split: X θ[1:] + θ0."""
+    with np.errstate(under="ignore"):  # products too small for float64 round to 0, as they should
+        return X @ all_theta[:, 1:].T + all_theta[:, 0]
 
 
 def predict_proba(all_theta, X):
@@ -59,7 +66,7 @@ def predict_proba(all_theta, X):
     """
     X = as_float_matrix(X, "X")
     all_theta = _check_all_theta(all_theta, X)
-    return sigmoid(X @ all_theta[:, 1:].T + all_theta[:, 0])
+    return sigmoid(_scores(all_theta, X))
 
 
 def predict(all_theta, X):
@@ -74,7 +81,7 @@ def predict(all_theta, X):
     """
     X = as_float_matrix(X, "X")
     all_theta = _check_all_theta(all_theta, X)
-    return np.argmax(X @ all_theta[:, 1:].T + all_theta[:, 0], axis=1)
+    return np.argmax(_scores(all_theta, X), axis=1)
 
 
 @dataclass(frozen=True)
@@ -120,7 +127,7 @@ def fit(X, y, lambda_=0.1, *, num_labels=None, num_iters=400):
     lambda_ : float, default 0.1
         Regularisation strength λ ≥ 0, the same for every classifier (the course's value).
     num_labels : int, optional
-        K. Default: the largest label + 1.
+        K ≥ 2. Default: the largest label + 1.
     num_iters : int, default 400
         The iteration limit of each L-BFGS-B run.
 
@@ -133,7 +140,7 @@ def fit(X, y, lambda_=0.1, *, num_labels=None, num_iters=400):
     Raises
     ------
     TypeError, ValueError
-        For invalid ``X``, labels outside 0..K-1, λ < 0, ``num_labels`` or ``num_iters`` < 1.
+        For invalid ``X``, labels outside 0..K-1, λ < 0, ``num_labels`` < 2 or ``num_iters`` < 1.
 
     Notes
     -----
@@ -142,12 +149,8 @@ def fit(X, y, lambda_=0.1, *, num_labels=None, num_iters=400):
     depend on the starting point (θ = 0). Chapter 09.
     """
     X = as_float_matrix(X, "X")
-    y = np.asarray(y)
-    if num_labels is None:
-        if y.size == 0 or y.dtype.kind not in "iuf":
-            raise TypeError(f"y must hold integer class labels; got {y.dtype} of shape {y.shape}")
-        num_labels = int(np.max(y)) + 1
-    num_labels = check_positive_int(num_labels, "num_labels")
+    num_labels = check_num_labels(num_labels, y, X.shape[0], at_least=2,
+                                  why=" (one-vs-all needs at least two classes to tell apart)")
     labels = check_class_labels(y, X.shape[0], num_labels)
     lambda_ = check_lambda(lambda_)
     num_iters = check_positive_int(num_iters, "num_iters")

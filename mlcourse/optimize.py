@@ -15,6 +15,7 @@ Exceptions are kept for mistakes in the call itself (a negative α, a gradient o
 """
 
 import math
+import reprlib
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ import numpy as np
 import scipy.optimize
 from threadpoolctl import ThreadpoolController
 
-from ._validation import as_float_vector, check_positive_int, check_positive_real
+from ._validation import as_float_vector, check_callable, check_positive_int, check_positive_real
 
 __all__ = [
     "DescentResult",
@@ -119,7 +120,12 @@ def _check_start(J, grad):
 
 def _evaluate(cost_and_gradient, theta, where):
     """``cost_and_gradient(theta)`` as a float and a float64 vector of θ's shape, or raise."""
-    J, grad = cost_and_gradient(theta)
+    check_callable(cost_and_gradient, "cost_and_gradient", "theta -> (J, grad)")
+    returned = cost_and_gradient(theta)
+    if not (isinstance(returned, tuple | list) and len(returned) == 2):  # e.g. a cost alone
+        raise TypeError(f"cost_and_gradient must return a pair (J, grad), the cost and its gradient; "
+                        f"got {type(returned).__name__} {reprlib.repr(returned)} {where}")
+    J, grad = returned
     return _as_cost(J, where), _as_gradient(grad, len(theta), where)
 
 
@@ -217,8 +223,8 @@ def gradient_descent(cost_and_gradient, theta_initial, alpha, num_iters, *, keep
     Raises
     ------
     TypeError, ValueError
-        For ``alpha`` ≤ 0 or ``num_iters`` < 1 (or not numbers), a non-finite ``theta_initial``, a
-        cost that is not a real number, a gradient not of θ's shape, or J(θ_initial) not finite.
+        For ``alpha`` ≤ 0 or ``num_iters`` < 1, a non-finite ``theta_initial``, a ``cost_and_gradient``
+        not returning (J, grad) with J real and grad of θ's shape, or J(θ_initial) not finite.
 
     Notes
     -----
@@ -231,8 +237,8 @@ def gradient_descent(cost_and_gradient, theta_initial, alpha, num_iters, *, keep
     theta = as_float_vector(theta_initial, "theta_initial").copy()
     path = [theta]
     status, message, rejected_cost = "completed", "", None
-    # overflow is an outcome reported through `status`; numpy's warnings on the way are noise
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+    # overflow is an outcome reported through `status`; numpy's warnings (or np.seterr's errors) are noise
+    with np.errstate(all="ignore"):
         J, grad = _evaluate(cost_and_gradient, theta, "at theta_initial")
         _check_start(J, grad)
         cost_history = [J]
@@ -353,7 +359,7 @@ def minimize(cost_and_gradient, theta_initial, *, max_iters=400, tol=None):
     ------
     TypeError, ValueError
         For ``max_iters`` < 1 or ``tol`` ≤ 0 (or not numbers), a non-finite ``theta_initial``, a
-        cost that is not a real number, a gradient not of θ's shape, or J(θ_initial) not finite.
+        ``cost_and_gradient`` as :func:`gradient_descent` refuses it, or J(θ_initial) not finite.
 
     Notes
     -----
@@ -377,7 +383,7 @@ def minimize(cost_and_gradient, theta_initial, *, max_iters=400, tol=None):
         cost_history.append(float(intermediate_result.fun))
 
     options = {"maxiter": max_iters}
-    with single_blas_thread(), np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+    with single_blas_thread(), np.errstate(all="ignore"):  # as in gradient_descent
         result = scipy.optimize.minimize(fun, theta_start.copy(), jac=True, method="L-BFGS-B",
                                          tol=tol, options=options, callback=record)
     status, message = _explain_lbfgsb(result, max_iters)

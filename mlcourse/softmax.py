@@ -65,13 +65,15 @@ def _shifted(Z):
 
 
 def _softmax(Z):
-    A = np.exp(_shifted(Z))
-    A /= A.sum(axis=1, keepdims=True)
+    with np.errstate(under="ignore"):  # e^(z - max z) is 0 for scores far below the largest: the right limit
+        A = np.exp(_shifted(Z))
+        A /= A.sum(axis=1, keepdims=True)
     return A
 
 
 def _log_sum_exp(Z):
-    return Z.max(axis=1) + np.log(np.exp(_shifted(Z)).sum(axis=1))
+    with np.errstate(under="ignore"):  # as in _softmax
+        return Z.max(axis=1) + np.log(np.exp(_shifted(Z)).sum(axis=1))
 
 
 def softmax(Z):
@@ -152,7 +154,8 @@ def cross_entropy_gradient(Z, y):
     labels = check_class_labels(y, Z.shape[0], Z.shape[1])
     grad = _softmax(Z)
     grad[np.arange(len(Z)), labels] -= 1.0
-    grad /= len(Z)
+    with np.errstate(under="ignore"):  # as in _softmax
+        grad /= len(Z)
     return grad
 
 
@@ -189,7 +192,8 @@ def sigmoid_cross_entropy(Z, Y):
     check_finite(Y, "Y")
     if not np.all((Y == 0) | (Y == 1)):
         raise ValueError(f"Y must hold only the targets 0 and 1; got {Y[(Y != 0) & (Y != 1)][0]:g}")
-    return float((np.logaddexp(0.0, Z) - Y * Z).sum() / Z.shape[0])
+    with np.errstate(under="ignore"):  # e^-|z| inside logaddexp is 0 for |z| ≳ 745: the right limit
+        return float((np.logaddexp(0.0, Z) - Y * Z).sum() / Z.shape[0])
 
 
 # --- the network with a softmax output -----------------------------------------------------------

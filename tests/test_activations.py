@@ -72,3 +72,43 @@ def test_non_numeric_input_is_a_type_error(bad):
         sigmoid(bad)
     with pytest.raises(TypeError, match="z must"):
         sigmoid_gradient(bad)
+
+
+@pytest.mark.parametrize("function", [sigmoid, sigmoid_gradient])
+@pytest.mark.parametrize(("z", "message"), [
+    (np.nan, r"z must not hold NaN \(±inf are accepted as limits\); got 1 NaN\(s\)"),
+    ([1.0, np.nan, np.nan], r"got 2 NaN\(s\)"),
+    (np.array([[0.0], [np.nan]]), r"got 1 NaN\(s\)"),
+])
+def test_nan_is_refused(function, z, message):
+    # no value of g is right for NaN, and it would spread through every later step unnoticed
+    with pytest.raises(ValueError, match=message):
+        function(z)
+
+
+def test_infinities_are_the_limits():
+    # documented as valid: g(+inf) = 1, g(-inf) = 0 and g'(±inf) = 0, the limits, without a warning
+    np.testing.assert_array_equal(sigmoid([1.0, np.inf, -np.inf]), [sigmoid(1.0), 1.0, 0.0])
+    np.testing.assert_array_equal(sigmoid_gradient([np.inf, -np.inf]), [0.0, 0.0])
+
+
+def test_gradient_never_exceeds_its_maximum_a_quarter():
+    # t / (1 + t)² rounds to 0.25000000000000006 at z = 1e-9 unless the bound is kept
+    z = np.concatenate([np.geomspace(1e-300, 1e-3, 400), -np.geomspace(1e-300, 1e-3, 400), [0.0]])
+    gp = sigmoid_gradient(z)
+    assert gp.max() == 0.25
+    assert sigmoid_gradient(1e-9) == 0.25
+    # the bound costs no accuracy: g'(z) = 1/4 − z²/16 + O(z⁴)
+    assert sigmoid_gradient(1e-3) == pytest.approx(0.25 - 1e-6 / 16, rel=1e-15)
+
+
+def test_results_do_not_depend_on_the_callers_np_seterr():
+    # a learner's np.seterr(all="raise") turned e^-10000 underflowing to 0 into FloatingPointError
+    z = np.array([-1e4, -800.0, -745.5, -700.0, 0.0, 700.0, 1e4])
+    expected = sigmoid(z), sigmoid_gradient(z)
+    previous = np.seterr(all="raise")
+    try:
+        np.testing.assert_array_equal(sigmoid(z), expected[0])
+        np.testing.assert_array_equal(sigmoid_gradient(z), expected[1])
+    finally:
+        np.seterr(**previous)

@@ -330,8 +330,8 @@ def test_split_does_not_modify_its_inputs():
     ({"test_fraction": 0.01}, ValueError, r"test_fraction = 0.01 of m = 20 examples leaves 0 for testing and 20 for training; both sets need at least one example"),
     ({"test_fraction": 0.99}, ValueError, r"leaves 20 for testing and 0 for training"),
     ({"seed": -1}, ValueError, r"seed must be ≥ 0; got -1"),
-    ({"seed": 1.5}, TypeError, r"seed must be a whole number ≥ 0; got float 1.5"),
-    ({"seed": True}, TypeError, r"seed must be a whole number ≥ 0; got bool True"),
+    ({"seed": 1.5}, TypeError, r"seed must be a whole number ≥ 0 or a numpy.random.Generator; got float 1.5"),
+    ({"seed": True}, TypeError, r"seed must be a whole number ≥ 0 or a numpy.random.Generator; got bool True"),
 ])
 def test_split_rejects_bad_parameters(kwargs, error, message):
     with pytest.raises(error, match=message):
@@ -348,3 +348,11 @@ def test_split_rejects_mismatched_or_badly_shaped_inputs():
         datasets.train_test_split(np.zeros(20), np.zeros(20))
     with pytest.raises(TypeError, match=r"X must hold real numbers; got an array of dtype <U1"):
         datasets.train_test_split([["a"]], [0])
+
+
+def test_split_accepts_a_generator_as_seed():
+    y = np.arange(20) % 2
+    by_generator = datasets.train_test_split(traced(20), y, seed=np.random.default_rng(4))
+    by_number = datasets.train_test_split(traced(20), y, seed=4)
+    for a, b in zip(by_generator, by_number, strict=True):
+        np.testing.assert_array_equal(a, b)

@@ -156,6 +156,31 @@ def test_numerical_gradient_validates_epsilon(epsilon, error, match):
         numerical_gradient(sum_of_cubes, [1.0], epsilon)
 
 
+def test_numerical_gradient_refuses_an_epsilon_lost_in_theta():
+    # 0.5 + 1e-300 == 0.5 in float64: every quotient would be 0 and the gradient all zeros
+    with pytest.raises(ValueError, match=r"epsilon must be large enough to change every entry of theta; got "
+                                         r"1e-300, and theta\[1\] = 0.5 ± epsilon rounds to itself in float64 "
+                                         r"\(that needs epsilon > 1e-16; the default is 1e-4\)"):
+        numerical_gradient(sum_of_cubes, [0.0, 0.5], 1e-300)
+    with pytest.raises(ValueError, match=r"theta\[\(1, 0\)\] = 1e\+20 ± epsilon rounds to itself"):
+        numerical_gradient(lambda theta: float(theta.sum()), np.array([[1.0], [1e20]]))
+
+
+def test_an_epsilon_theta_resolves_but_the_cost_cannot_gives_zeros():
+    # documented, not refused: 0 ± 1e-300 differs from 0, but J = Σθ³ changes by 1e-900, below float64
+    np.testing.assert_array_equal(numerical_gradient(sum_of_cubes, [0.0, 0.0], 1e-300), [0.0, 0.0])
+
+
+def test_functions_must_be_callable():
+    with pytest.raises(TypeError, match=r"f must be a function theta -> J, the cost; got NoneType None"):
+        numerical_gradient(None, [1.0])
+    with pytest.raises(TypeError, match=r"cost_function must be a function theta -> J; got float 1.0"):
+        check_gradient(1.0, lambda theta: 3 * theta**2, [1.0])
+    with pytest.raises(TypeError, match=r"gradient_function must be a function theta -> gradient of theta's "
+                                        r"shape; got ndarray array\(\[3.\]\)"):
+        check_gradient(sum_of_cubes, np.array([3.0]), [1.0])
+
+
 def test_numerical_gradient_validates_theta():
     with pytest.raises(ValueError, match=r"theta must hold only finite numbers; got 1 NaN or inf value\(s\), the first nan at index 1"):
         numerical_gradient(sum_of_cubes, [1.0, np.nan])
@@ -371,3 +396,14 @@ def test_network_gradient_check_rejects_malformed_gradients():
         gradcheck.check_network_gradient(gradient_function=lambda *args: np.zeros(38))
     with pytest.raises(ValueError, match=r"Theta2_grad must have the shape of its Theta, \(3, 6\); got \(3, 5\)"):
         gradcheck.check_network_gradient(gradient_function=lambda T1, T2, X, y, lam: (np.zeros_like(T1), np.zeros((3, 5))))
+
+
+def test_seeds_and_np_seterr():
+    X, y = _logistic_data()
+    with pytest.raises(ValueError, match=r"seed must be ≥ 0; got -1"):
+        check_logistic_gradient(X, y, seed=-1)
+    # entries 1e300 apart: the small ones underflow to 0 once scaled, which must not raise after a
+    # learner's np.seterr(all="raise") (np.errstate sets the same state, then restores it)
+    with np.errstate(all="raise"):
+        assert relative_difference([1e300, 1e-300], [1e300, 0.0]) == 0.0
+        assert check_logistic_gradient(X, y, 1.0, seed=np.random.default_rng(3)).passed

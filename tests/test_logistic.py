@@ -216,10 +216,27 @@ def test_map_feature_raveled_meshgrid_round_trip():
     (np.zeros((3, 3)), np.zeros((3, 3)), 6, ValueError, r"x1 must be a 1-D vector .* pass x1\.ravel\(\)"),
     ([1.0, np.nan], [1.0, 2.0], 6, ValueError, "x1 must hold only finite numbers"),
     ([1.0], ["a"], 6, TypeError, "x2 must hold real numbers"),
+    # x1^6 would overflow: refused, not inf with a RuntimeWarning
+    (1e200, 1.0, 6, ValueError, r"x1 and x2 must be small enough for their powers up to 6 to be finite; "
+                                r"got largest \|x1\| = 1e\+200, \|x2\| = 1: scale them"),
+    ([0.0, 1e60], [-2.0, 0.0], 6, ValueError, r"largest \|x1\| = 1e\+60, \|x2\| = 2"),
+    (1.0, 1.0, 10**6, ValueError, r"degree must keep the result under 1 GiB; got 1000000, which needs "
+                                  r"500,001,500,001 columns for 1 example\(s\): 3,725.3 GiB"),
+    (np.ones(40_000), np.ones(40_000), 200, ValueError, r"needs 20,301 columns for 40000 example\(s\): 6.1 GiB"),
 ])
 def test_map_feature_errors(x1, x2, degree, error, message):
     with pytest.raises(error, match=message):
         logistic.map_feature(x1, x2, degree)
+
+
+def test_map_feature_large_and_tiny_values_that_fit_are_exact_and_silent():
+    # 1e50^6 = 1e300 still fits; 1e-200² rounds to 0, which is right and must not raise even under
+    # a learner's np.seterr(all="raise") (np.errstate sets the same state for this block only)
+    with np.errstate(all="raise"):
+        big = logistic.map_feature(1e50, -1.0)
+        tiny = logistic.map_feature(1e-200, 1.0, 2)
+    assert big[0, 21] == pytest.approx(1e300, rel=1e-14)  # x1^6, the first column of degree 6
+    np.testing.assert_array_equal(tiny, [[1.0, 1e-200, 1.0, 0.0, 1e-200, 1.0]])
 
 
 def test_add_intercept():
@@ -253,6 +270,9 @@ CHECKED = [logistic.cost, logistic.gradient, logistic.cost_and_gradient]
      re.escape("X must be a 2-D array of shape (m, n), one row per example; got a 1-D array of shape (3,)")),
     (np.zeros(3), [["a", "b", "c"]] * 3, Y_HAND, 0.0, TypeError, "X must hold real numbers"),
     (np.array(["0", "0", "0"]), X_HAND, Y_HAND, 0.0, TypeError, "theta must hold real numbers"),
+    # n = 0: no column at all, not even the intercept; J would be ln 2 whatever y says
+    (np.zeros(0), np.ones((3, 0)), Y_HAND, 0.0, ValueError,
+     re.escape("X must have at least one row (example) and one column; got shape (3, 0)")),
 ])
 def test_validation_errors(function, theta, X, y, lambda_, error, message):
     with pytest.raises(error, match=message):
@@ -391,3 +411,20 @@ def test_results_are_fresh_arrays():
     assert not np.shares_memory(grad, theta)
     assert not np.shares_memory(grad, X)
     assert not np.shares_memory(logistic.add_intercept(X), X)
+
+
+def test_costs_and_fit_do_not_depend_on_the_callers_np_seterr():
+    # after a learner's np.seterr(all="raise"), e^-|z| underflowing to 0 for confident examples
+    # (|z| up to 1e4 here) raised FloatingPointError; np.errstate sets the same state, then restores it
+    X = logistic.add_intercept([[-100.0], [-1.0], [1.0], [100.0]])
+    y = np.array([0.0, 0.0, 1.0, 1.0])
+    theta = np.array([0.0, 100.0])
+    expected = logistic.cost_and_gradient(theta, X, y, 1.0)
+    with np.errstate(all="raise"):
+        J, grad = logistic.cost_and_gradient(theta, X, y, 1.0)
+        assert logistic.cost(theta * 1e-160, X, y, 1.0) == pytest.approx(math.log(2))  # θ² underflows
+        np.testing.assert_array_equal(logistic.predict_proba(theta, X)[[0, 3]], [0.0, 1.0])
+        fitted = logistic.fit(X, y, 0.1, num_iters=50)
+    assert J == expected[0]
+    np.testing.assert_array_equal(grad, expected[1])
+    assert fitted.final_cost < math.log(2)

@@ -239,6 +239,39 @@ def test_initialize_weights_same_seed_same_network():
     assert not np.array_equal(a[0], c[0])
 
 
+@pytest.mark.parametrize(("sizes", "message"), [
+    ((2, 0, 3), "hidden_size must be ≥ 1; got 0"),  # was "L_out must be ≥ 1", a name the caller never used
+    ((0, 5, 3), "input_size must be ≥ 1; got 0"),
+    ((2, 5, 0), "num_labels must be ≥ 1; got 0"),
+])
+def test_initialize_weights_names_the_callers_size(sizes, message):
+    with pytest.raises(ValueError, match=message):
+        network.initialize_weights(*sizes)
+
+
+@pytest.mark.parametrize(("seed", "error", "message"), [
+    (-1, ValueError, "seed must be ≥ 0; got -1"),
+    (1.5, TypeError, "seed must be a whole number ≥ 0 or a numpy.random.Generator; got float 1.5"),
+    ("0", TypeError, "seed must be a whole number ≥ 0 or a numpy.random.Generator; got str '0'"),
+])
+def test_every_seed_is_checked_the_same_way(seed, error, message):
+    Theta1, Theta2, X, y = small_problem()
+    with pytest.raises(error, match=message):
+        network.random_initialize(3, 2, seed)
+    with pytest.raises(error, match=message):
+        network.initialize_weights(3, 2, 2, seed)
+    with pytest.raises(error, match=message):
+        network.fit(X, y, hidden_size=5, seed=seed)
+    with pytest.raises(error, match=message):  # unused when initial is given, but still a mistake
+        network.fit(X, y, hidden_size=5, seed=seed, initial=(Theta1, Theta2))
+
+
+def test_a_generator_is_a_seed_too():
+    a = network.initialize_weights(3, 2, 2, np.random.default_rng(5))
+    b = network.initialize_weights(3, 2, 2, 5)
+    np.testing.assert_array_equal(a[0], b[0])
+
+
 def test_debug_initialize_fills_column_by_column_with_sines():
     W = network.debug_initialize(2, 3)  # shape (3, 3)
     assert W.shape == (3, 3)
@@ -368,3 +401,22 @@ def test_fit_on_digits_reaches_96_percent_held_out():
     X_train, X_test, y_train, y_test = datasets.train_test_split(X / 16.0, y, test_fraction=0.25, seed=0)
     trained = network.fit(X_train, y_train, hidden_size=25, lambda_=1.0, num_iters=300, seed=0)
     assert trained.accuracy(X_test, y_test) >= 0.96
+
+
+def test_results_do_not_depend_on_the_callers_np_seterr():
+    # saturated units (|z| up to 1e4) and tiny weights underflow on the way, which is right; a learner's
+    # np.seterr(all="raise") made that a FloatingPointError. np.errstate sets the same state, then restores it.
+    Theta1, Theta2, X, y = small_problem()
+    for scale in (1e-160, 1.0, 1e3):
+        expected = network.cost_and_gradient(Theta1 * scale, Theta2 * scale, X, y, 1.0)
+        with np.errstate(all="raise"):
+            J, gradients = network.cost_and_gradient(Theta1 * scale, Theta2 * scale, X, y, 1.0)
+            loop = network.gradient_loop(Theta1 * scale, Theta2 * scale, X, y, 1.0)
+            network.forward(Theta1 * scale, Theta2 * scale, X)
+        assert J == expected[0]
+        for got, want, by_loop in zip(gradients, expected[1], loop, strict=True):
+            np.testing.assert_array_equal(got, want)
+            np.testing.assert_allclose(by_loop, want, rtol=1e-12, atol=1e-300)
+    with np.errstate(all="raise"):
+        trained = network.fit(X * 100, y, hidden_size=5, num_iters=20)
+    assert np.isfinite(trained.result.final_cost)

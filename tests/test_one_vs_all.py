@@ -84,3 +84,22 @@ def test_validation_errors():
         one_vs_all.predict(np.zeros((3, 2)), X)
     with pytest.raises(ValueError, match=r"X must hold only finite numbers"):
         one_vs_all.predict_proba(np.zeros((3, 3)), [[np.nan, 0.0]])
+
+
+def test_one_class_is_refused():
+    # one-vs-all with K = 1 would train "class 0 against nothing" and predict 0 for everything
+    X, _ = three_blobs()
+    with pytest.raises(ValueError, match=r"num_labels must be ≥ 2 \(one-vs-all needs at least two classes to "
+                                         r"tell apart\); got 1$"):
+        one_vs_all.fit(X, np.zeros(len(X), dtype=int), num_labels=1)
+    with pytest.raises(ValueError, match=r"num_labels must be ≥ 2 .*; got 1 \(the largest label in y \+ 1\)"):
+        one_vs_all.fit(X, np.zeros(len(X), dtype=int))
+
+
+def test_predictions_do_not_depend_on_the_callers_np_seterr():
+    # scores of ±1e4 give h = e^-1e4, which underflows to 0: right, and not an error even after a
+    # learner's np.seterr(all="raise") (np.errstate sets the same state, then restores it)
+    all_theta = np.array([[0.0, 1e4], [0.0, -1e4]])
+    with np.errstate(all="raise"):
+        np.testing.assert_array_equal(one_vs_all.predict_proba(all_theta, [[1.0], [-1.0]]), [[1, 0], [0, 1]])
+        np.testing.assert_array_equal(one_vs_all.predict(all_theta * 1e-160, [[1e-160]]), [0])

@@ -323,6 +323,28 @@ def test_minimize_validates_its_options(kwargs, error, match):
         minimize(quadratic, THETA0, **kwargs)
 
 
+@pytest.mark.parametrize("optimiser", [lambda f: gradient_descent(f, THETA0, 0.1, 10), lambda f: minimize(f, THETA0)])
+def test_cost_and_gradient_must_be_a_function_returning_a_pair(optimiser):
+    with pytest.raises(TypeError, match=r"cost_and_gradient must be a function theta -> \(J, grad\); got NoneType None"):
+        optimiser(None)
+    # a cost function that returns J alone (the gradient forgotten) used to fail inside the unpacking
+    with pytest.raises(TypeError, match=r"cost_and_gradient must return a pair \(J, grad\), the cost and its "
+                                        r"gradient; got float 0.5 (at theta_initial|during L-BFGS-B)"):
+        optimiser(lambda theta: 0.5)
+    with pytest.raises(TypeError, match=r"must return a pair \(J, grad\).*; got tuple \(1.0, 2.0, 3.0\)"):
+        optimiser(lambda theta: (1.0, 2.0, 3.0))
+
+
+def test_optimisers_do_not_depend_on_the_callers_np_seterr():
+    # a learner's np.seterr(all="raise") must not turn a harmless underflow on the way into an error
+    def tiny_steps(theta):
+        return 0.5 * float(theta @ theta), theta * 1e-300  # the step α·grad underflows for α < 1
+
+    with np.errstate(all="raise"):
+        assert gradient_descent(tiny_steps, [1e-10, 1.0], 1e-20, 3).status == "completed"
+        assert minimize(quadratic, THETA0).success
+
+
 def test_minimize_refuses_a_bad_start_or_gradient():
     with pytest.raises(ValueError, match=r"cost_and_gradient\(theta_initial\) must return a finite cost; got nan"):
         minimize(lambda theta: (np.nan, theta), THETA0)

@@ -257,3 +257,25 @@ def test_fit_learns_a_separable_problem_and_validates():
         softmax.fit(X, y, num_iters=0)
     with pytest.raises(TypeError, match=r"y must hold integer class labels; got <U1"):
         softmax.fit(X[:2], np.array(["a", "b"]))
+
+
+def test_results_do_not_depend_on_the_callers_np_seterr():
+    # e^(z − max z) and e^-|z| underflow to 0 for scores far apart: the right limits, and not an error
+    # after a learner's np.seterr(all="raise") (np.errstate sets the same state, then restores it)
+    Z = np.array([[1e4, -1e4, 0.0], [0.0, 800.0, -800.0]])
+    y = np.array([1, 0])
+    Theta1, Theta2, X, labels = small_problem()
+    expected = (softmax.softmax(Z), softmax.categorical_cross_entropy(Z, y), softmax.cross_entropy_gradient(Z, y),
+                softmax.sigmoid_cross_entropy(Z, np.eye(3)[y]), softmax.cost(Theta1 * 1e3, Theta2 * 1e3, X, labels))
+    with np.errstate(all="raise"):
+        got = (softmax.softmax(Z), softmax.categorical_cross_entropy(Z, y), softmax.cross_entropy_gradient(Z, y),
+               softmax.sigmoid_cross_entropy(Z, np.eye(3)[y]), softmax.cost(Theta1 * 1e3, Theta2 * 1e3, X, labels))
+        softmax.cost_and_gradient(Theta1 * 1e-160, Theta2 * 1e-160, X, labels, 1.0)
+    for a, b in zip(got, expected, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_scores_without_classes_are_refused():
+    # a (m, 0) Z used to fail inside numpy's max ("zero-size array to reduction operation")
+    with pytest.raises(ValueError, match=r"Z must have at least one row \(example\) and one column; got shape \(2, 0\)"):
+        softmax.softmax(np.zeros((2, 0)))

@@ -20,7 +20,8 @@ def test_as_float_matrix_does_not_copy_float64():
 @pytest.mark.parametrize(("value", "error", "message"), [
     (np.ones(3), ValueError, r"X must be a 2-D array of shape \(m, n\), one row per example; got a 1-D array of shape \(3,\)"),
     (np.ones((2, 2, 2)), ValueError, r"got a 3-D array of shape \(2, 2, 2\)"),
-    (np.ones((0, 3)), ValueError, r"X must have at least one row \(example\); got shape \(0, 3\)"),
+    (np.ones((0, 3)), ValueError, r"X must have at least one row \(example\) and one column; got shape \(0, 3\)"),
+    (np.ones((3, 0)), ValueError, r"X must have at least one row \(example\) and one column; got shape \(3, 0\)"),
     ([[1, 2], [3]], TypeError, r"X must be a rectangular array of numbers"),
     ([["a", "b"]], TypeError, r"X must hold real numbers; got an array of dtype <U1"),
     (None, TypeError, r"X must be an array of numbers; got None"),
@@ -128,3 +129,43 @@ def test_network_data_is_checked_in_one_call():
         v.check_network_data(np.zeros((5, 4)), np.zeros((2, 6)), [[1, 2, 3]], [2], 0)
     with pytest.raises(ValueError, match=r"lambda_ must be ≥ 0"):
         v.check_network_data(np.zeros((5, 4)), np.zeros((2, 6)), [[1, 2, 3]], [1], -1)
+
+
+@pytest.mark.parametrize(("seed", "error", "message"), [
+    (-1, ValueError, "seed must be ≥ 0; got -1"),
+    (1.5, TypeError, "seed must be a whole number ≥ 0 or a numpy.random.Generator; got float 1.5"),
+    (True, TypeError, "got bool True"),
+    (None, TypeError, "got NoneType None"),  # numpy would draw fresh entropy: not reproducible
+])
+def test_check_seed_errors(seed, error, message):
+    with pytest.raises(error, match=message):
+        v.check_seed(seed)
+
+
+def test_check_seed_accepts_whole_numbers_and_generators():
+    rng = np.random.default_rng(0)
+    assert v.check_seed(rng) is rng
+    assert v.check_seed(np.int64(7)) == 7
+
+
+def test_check_callable():
+    v.check_callable(len, "f", "x -> y")
+    with pytest.raises(TypeError, match=r"f must be a function x -> y; got list \[1, 2\]"):
+        v.check_callable([1, 2], "f", "x -> y")
+
+
+@pytest.mark.parametrize(("num_labels", "y", "at_least", "error", "message"), [
+    (None, [0, 2, 1], 1, None, None),
+    (4, [0, 2, 1], 1, None, None),
+    (0, [0, 2, 1], 1, ValueError, "num_labels must be ≥ 1; got 0$"),
+    (None, [0, 0, 0], 2, ValueError, r"num_labels must be ≥ 2; got 1 \(the largest label in y \+ 1\)"),
+    (None, ["a", "b", "c"], 1, TypeError, "y must hold integer class labels; got <U1"),
+    (None, [0.0, np.nan, 1.0], 1, ValueError, "y must hold only finite numbers"),
+    (None, [[0], [1], [1]], 1, ValueError, r"y must have shape \(m,\) = \(3,\) to match X; got \(3, 1\)"),
+])
+def test_check_num_labels(num_labels, y, at_least, error, message):
+    if error is None:
+        assert v.check_num_labels(num_labels, y, 3, at_least=at_least) == (num_labels or 3)
+    else:
+        with pytest.raises(error, match=message):
+            v.check_num_labels(num_labels, y, 3, at_least=at_least)
