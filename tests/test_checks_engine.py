@@ -7,6 +7,9 @@ are errors in this test run, so any RuntimeWarning that escaped a check would fa
 """
 
 import re
+import signal
+import threading
+import time
 
 import numpy as np
 import pytest
@@ -16,6 +19,7 @@ from mlcourse.activations import sigmoid
 from mlcourse.checks import (
     engine,
     gradient_checking_exercises,
+    learner_code,
     logistic_exercises,
     network_exercises,
     solutions,
@@ -106,7 +110,7 @@ def test_an_exception_is_reported_not_raised(capsys):
     result = checks.cost(crashes)
     assert result.status == "error"
     assert result.mistake == "raised an exception"
-    assert re.search(r"KeyError: 'missing'\. Run your function", result.hint)
+    assert re.search(r"KeyError: 'missing'\. It was raised at .*Run your function", result.hint)
     assert capsys.readouterr().out.startswith("cost: error — raised an exception\n  Hint: KeyError")
 
 
@@ -237,7 +241,8 @@ def test_the_engine_asks_each_field_of_the_record_in_turn():
     # explain names an exception before the generic explanation
     explained = halve(explain=lambda error, x: ("lost a key", "look up x.") if isinstance(error, KeyError) else None)
     result = engine.evaluate(explained, lambda x: {}["k"], {"x": np.array([1.0])})
-    assert (result.status, result.mistake, result.hint) == ("error", "lost a key", "KeyError: 'k'. look up x.")
+    assert (result.status, result.mistake) == ("error", "lost a key")
+    assert re.fullmatch(r"KeyError: 'k'\. look up x\. It was raised at line \d+ of <lambda> .*", result.hint)
 
     # diagnose is asked before the mistakes, with what came back and the inputs
     diagnosed = halve(diagnose=lambda got, x: ("diagnosed", f"got {got.shape} for x {x.shape}."))
@@ -304,3 +309,269 @@ def test_every_named_mistake_is_far_from_the_answer_and_from_differently_named_o
             for other in mistakes[i + 1:]:
                 if other.name != mistake.name:
                     assert not indistinguishable(mistake.value, other.value), (mistake.name, other.name)
+
+
+# --- no exception escapes, and the verdict names the learner's line -------------------------------
+
+def line_of(fn, offset):
+    """The file line ``offset`` lines below the ``def`` of ``fn``: the oracle for a located exception."""
+    return fn.__code__.co_firstlineno + offset
+
+
+def test_an_exception_names_the_line_of_the_learners_code_it_came_from():
+    def crashes(theta, X, y):
+        h = sigmoid(X @ theta)
+        return h[10]  # only 4 examples
+
+    result = checks.cost(crashes)
+    assert result.status == "error"
+    assert f"raised at line {line_of(crashes, 2)} of crashes (in test_checks_engine.py): `return h[10]" \
+        in result.hint, result.hint
+
+
+def test_an_exception_inside_numpy_is_located_at_the_learners_call():
+    def helper(X):
+        return np.linalg.inv(X.T @ X - X.T @ X)  # a singular matrix: numpy raises LinAlgError
+
+    def calls_numpy(theta, X, y):
+        return helper(X) @ theta
+
+    result = checks.gradient(calls_numpy)
+    assert result.status == "error"
+    assert "LinAlgError" in result.hint
+    # the innermost frame of the learner's code, not numpy's own files
+    assert f"line {line_of(helper, 1)} of helper (in test_checks_engine.py)" in result.hint, result.hint
+
+
+class Unreadable:
+    """A result whose conversion to an array raises something other than TypeError or ValueError."""
+
+    def __array__(self, dtype=None, copy=None):
+        raise ZeroDivisionError("no numbers here")
+
+
+@pytest.mark.parametrize("exercise", ["cost", "forward_propagation", "backpropagation"])
+def test_an_exception_while_reading_the_result_is_a_verdict(exercise):
+    # forward_propagation and backpropagation read a tuple themselves; nothing may escape either
+    result = getattr(checks, exercise)(lambda *args: (Unreadable(), Unreadable()) if exercise != "cost"
+                                       else Unreadable())
+    assert result.status == "mistake"
+    assert result.mistake == "could not read the result"
+    assert re.search(r"raised ZeroDivisionError: no numbers here\. It was raised at line \d+ of __array__ "
+                     r"\(in test_checks_engine\.py\): `raise ZeroDivisionError", result.hint), result.hint
+
+
+def test_the_checks_own_analysis_cannot_crash_on_an_odd_answer():
+    def crashing_diagnose(got, x):
+        raise RuntimeError("a bug in the check")
+
+    result = engine.evaluate(halve(diagnose=crashing_diagnose), lambda x: x, {"x": np.array([1.0])})
+    assert_mistake(result, "unrecognised", "compare expected and got")
+
+
+# --- what came back: real numbers of the expected structure ---------------------------------------
+
+def test_text_is_not_read_as_a_number():
+    def as_text(theta, X, y):
+        return str(solutions.cost(theta, X, y))  # "0.53…" would parse as the right number
+
+    assert_mistake(checks.cost(as_text), "returned text, not a number", r"not str\(J\)")
+    assert_mistake(checks.cost(lambda theta, X, y: f"{solutions.cost(theta, X, y):.3f}".encode()),
+                   "returned text, not a number", r"returned the text b'0\.")
+    assert_mistake(checks.gradient(lambda theta, X, y: solutions.gradient(theta, X, y).astype(str)),
+                   "returned text, not numbers", r"array of text")
+
+
+def test_complex_results_are_named_without_a_complex_warning():
+    # warnings are errors in this run: a ComplexWarning from reading the result would fail here
+    def complex_gradient(theta, X, y):
+        return solutions.gradient(theta, X, y) + 0j
+
+    assert_mistake(checks.gradient(complex_gradient), "returned complex numbers",
+                   r"complex128.*The real parts are right")
+
+    def emath_cost(theta, X, y):
+        return solutions.cost(theta, X, y) + np.emath.sqrt(-1.0) * 0.5
+
+    result = checks.cost(emath_cost)
+    assert_mistake(result, "returned complex numbers", r"np\.emath")
+    assert "The real parts are right" in result.hint  # the real part is J, the imaginary part not 0
+
+
+def test_object_arrays_and_booleans_are_named():
+    assert_mistake(checks.gradient(lambda theta, X, y: np.array([0.1, None, 0.2])),
+                   "returned an array of Python objects", r"holding NoneType, float")
+    assert_mistake(checks.gradient(lambda theta, X, y: solutions.gradient(theta, X, y).astype(object)),
+                   "returned an array of Python objects", r"dtype object")
+    assert_mistake(checks.sigmoid_gradient(lambda z: z > 0), "returned True/False", r"comparison")
+
+
+def test_none_inside_a_list_and_a_ragged_list_are_refused_by_name():
+    assert_mistake(checks.cost(lambda theta, X, y: None), "returned None", r"`return` statement")
+    assert_mistake(checks.gradient(lambda theta, X, y: [1.0, [2.0, 3.0]]), "did not return numbers",
+                   r"got list")
+
+
+def test_a_result_cast_to_int_is_named_where_it_loses_the_answer():
+    def int_cost(theta, X, y):
+        return int(solutions.cost(theta, X, y))
+
+    assert_mistake(checks.cost(int_cost), "cast to int", r"fraction.*right ones with the fractions dropped")
+
+    def int_array(theta, X, y):
+        grad = np.zeros(theta.shape, dtype=int)  # numpy truncates the floats written into it
+        grad[:] = solutions.gradient(theta, X, y)
+        return grad
+
+    assert_mistake(checks.gradient(int_array), "cast to int", r"dtype=int")
+
+    # an int that is the right answer loses nothing, and passes
+    exact = halve(inputs=lambda: [{"x": np.array([2.0, 4.0])}, {"x": np.array([-6.0])}])
+    assert engine.run(exact, lambda x: (x // 2).astype(int)).passed
+    assert_mistake(engine.run(halve(), lambda x: (x // 2).astype(int) if x.ndim == 1 else x.astype(int) // 3),
+                   "cast to int", "int")
+
+
+# --- the time limit -----------------------------------------------------------------------------------
+
+def test_the_time_limit_is_stated_and_a_few_seconds():
+    assert 1 <= learner_code.TIME_LIMIT <= 5
+
+
+@pytest.fixture
+def short_limit(monkeypatch):
+    monkeypatch.setattr(learner_code, "TIME_LIMIT", 0.2)
+    return 0.2
+
+
+def test_an_endless_loop_is_stopped_with_a_verdict(short_limit):
+    def loops(theta, X, y):
+        J = 0.0
+        while True:
+            try:
+                J += 1.0
+            except Exception:  # a learner's broad except must not swallow the stop
+                pass
+
+    handler_before = signal.getsignal(signal.SIGALRM)
+    start = time.perf_counter()
+    result = checks.cost(loops)
+    assert time.perf_counter() - start < 2
+    assert (result.status, result.mistake) == ("error", "ran too long")
+    assert re.search(r"stopped after 0\.2 s.*It was running line \d+ of loops", result.hint), result.hint
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # no timer left behind
+    assert signal.getsignal(signal.SIGALRM) == handler_before  # the previous handler is back
+
+
+def test_a_sleeping_function_is_stopped(short_limit):
+    def sleeps(z):
+        time.sleep(30)
+        return z
+
+    start = time.perf_counter()
+    result = checks.sigmoid_gradient(sleeps)
+    assert time.perf_counter() - start < 2
+    assert (result.status, result.mistake) == ("error", "ran too long")
+    assert "time.sleep(30)" in result.hint
+
+
+def test_where_it_cannot_be_stopped_the_check_says_how_long_it_took(short_limit):
+    # SIGALRM reaches only the main thread: in another thread the call runs to its end
+    def slow(z):
+        time.sleep(0.4)
+        return solutions.sigmoid_gradient(z)
+
+    results = []
+    worker = threading.Thread(target=lambda: results.append(checks.sigmoid_gradient(slow)))
+    worker.start()
+    worker.join()
+    result = results[0]
+    assert (result.status, result.mistake) == ("error", "ran too long")
+    assert re.search(r"took \d+\.\d s, over the time limit of 0\.2 s.*could not be stopped here", result.hint)
+
+
+def test_a_fast_function_is_not_affected_by_the_limit(short_limit):
+    assert checks.cost(solutions.cost).passed
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+# --- several inputs: what differs when only the first passes ------------------------------------
+
+def sized(**fields):
+    """The toy exercise on two inputs of different sizes, each described by its n."""
+    return halve(inputs=lambda: [{"x": np.array([2.0, 4.0])}, {"x": np.array([6.0, -8.0, 10.0])}],
+                 describe=lambda x: {"n": x.size}, **fields)
+
+
+def test_a_function_right_only_on_the_first_input_is_told_what_differs():
+    def hard_coded_size(x):
+        return np.array([x[0] / 2, x[1] / 2, 0.0][:x.size]) if x.size == 2 else np.append(x[:2] / 2, 1.0)
+
+    result = engine.run(sized(), hard_coded_size)
+    assert_mistake(result, "right only on the first input",
+                   r"^your function gives the right answer for n = 2 but not for n = 3: is a size hard-coded")
+
+
+def test_an_answer_copied_from_the_first_verdict_is_named():
+    result = engine.run(sized(), lambda x: np.array([1.0, 2.0]))  # the first input's answer, typed in
+    assert_mistake(result, "hard-coded answer", r"answer of the first input again")
+
+    # the real checks: the first input's answer typed in from the six decimals a verdict prints fails
+    # on the first input (or, within the tolerance there, on the second); at full precision, on the second
+    for name in ALL_CHECKS[:6]:
+        exercise = getattr(logistic_exercises, name.upper())
+        answer = getattr(solutions, name)(*exercise.inputs()[0].values())
+        shown = np.round(answer, 6)
+        typed = getattr(checks, name)(lambda *args, shown=shown: shown)
+        assert typed.mistake in ("rounded the answer", "hard-coded answer"), typed
+        if typed.mistake == "rounded the answer":
+            assert re.search(r"rounded to 6 decimals.*typed in from a verdict", typed.hint)
+        assert_mistake(getattr(checks, name)(lambda *args, answer=answer: answer), "hard-coded answer",
+                       r"answer of the first input")
+
+
+def test_an_error_only_on_a_later_input_says_what_differs():
+    result = engine.run(sized(), lambda x: x / 2 if x.size == 2 else x[5])
+    assert result.status == "error"
+    assert re.search(r"Note: your function runs for n = 2 but not for n = 3: is a size hard-coded", result.hint)
+
+
+def test_a_complex_warning_inside_the_learners_code_is_reported_not_leaked():
+    def casts_complex(theta, X, y):
+        grad = np.zeros(theta.shape)
+        grad[:] = solutions.gradient(theta, X, y) + 1e-3j  # numpy drops the imaginary part, with a warning
+        return grad
+
+    result = checks.gradient(casts_complex)  # warnings are errors in this run: a leak would fail here
+    assert result.passed  # the real parts that reach the answer are right …
+    assert re.search(r"numpy warned while your function ran: .*imaginary part", result.hint)  # … and it is said
+
+
+def test_a_timer_already_running_is_left_alone(short_limit):
+    # someone else's interval timer (a test runner's timeout, say): the check must not replace it
+    fired = []
+    previous = signal.signal(signal.SIGALRM, lambda *args: fired.append(True))
+    signal.setitimer(signal.ITIMER_REAL, 100.0)
+    try:
+        def slow(z):
+            time.sleep(0.3)
+            return solutions.sigmoid_gradient(z)
+
+        result = checks.sigmoid_gradient(slow)
+        remaining = signal.getitimer(signal.ITIMER_REAL)[0]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0.0)
+        signal.signal(signal.SIGALRM, previous)
+    assert (result.status, result.mistake) == ("error", "ran too long")
+    assert "could not be stopped here" in result.hint
+    assert 90 < remaining < 100  # still counting down
+    assert not fired
+
+
+def test_an_exception_in_a_notebook_cell_is_located_in_its_cell():
+    source = "import numpy as np\n\ndef cost(theta, X, y):\n    m = X.shape[0]\n    return theta[7] / m\n"
+    namespace = {}
+    exec(compile(source, "<ipython-input-3-0123456789ab>", "exec"), namespace)  # as IPython names a cell
+    result = checks.cost(namespace["cost"])
+    assert result.status == "error"
+    assert re.search(r"IndexError: .* It was raised at line 5 of cost \(in its cell\)\.", result.hint), result.hint

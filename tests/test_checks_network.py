@@ -17,6 +17,13 @@ from mlcourse.checks import gradient_checking_exercises, network_exercises, solu
 
 # --- the network track: shared helpers -----------------------------------------------------------
 
+def assert_verdict(result, status, name, hint):
+    """The verdict has this status and mistake, and its hint matches the pattern ``hint``."""
+    assert result.status == status, result
+    assert result.mistake == name
+    assert re.search(hint, result.hint, re.S), result.hint
+
+
 def with_ones(values):
     return np.hstack([np.ones((values.shape[0], 1)), values])
 
@@ -199,9 +206,7 @@ def fp_examples_as_columns(Theta1, Theta2, X):
 ])
 def test_forward_propagation_names_the_mistake(fn, status, name, hint):
     result = checks.forward_propagation(fn)
-    assert result.status == status, result
-    assert result.mistake == name
-    assert re.search(hint, result.hint, re.S), result.hint
+    assert_verdict(result, status, name, hint)
 
 
 def test_a_forward_answer_of_another_shape_names_both_shapes_only():
@@ -365,9 +370,7 @@ def nc_not_squared(Theta1, Theta2, X, y, lambda_):
 ])
 def test_nn_cost_names_the_mistake_on_the_simplest_input_that_shows_it(fn, status, name, hint, lambda_):
     result = checks.nn_cost(fn)  # warnings are errors here: a log of a negative z3 must be caught
-    assert result.status == status, result
-    assert result.mistake == name
-    assert re.search(hint, result.hint, re.S), result.hint
+    assert_verdict(result, status, name, hint)
     assert result.inputs["lambda_"] == lambda_  # cross-entropy mistakes on λ = 0, penalty ones on λ = 1.5
 
 
@@ -499,6 +502,59 @@ def bp_no_regularisation(Theta1, Theta2, X, y, lambda_):
     return backprop(Theta1, Theta2, X, y, lambda_, reg=lambda lambda_, m: 0.0)
 
 
+def bp_no_penalty_on_theta1(Theta1, Theta2, X, y, lambda_):
+    Theta1_grad, Theta2_grad = backprop(Theta1, Theta2, X, y, 0.0)
+    Theta2_grad[:, 1:] += lambda_ / len(y) * Theta2[:, 1:]
+    return Theta1_grad, Theta2_grad
+
+
+def bp_no_penalty_on_theta2(Theta1, Theta2, X, y, lambda_):
+    Theta1_grad, Theta2_grad = backprop(Theta1, Theta2, X, y, 0.0)
+    Theta1_grad[:, 1:] += lambda_ / len(y) * Theta1[:, 1:]
+    return Theta1_grad, Theta2_grad
+
+
+def bp_tanh_hidden(Theta1, Theta2, X, y, lambda_):
+    m = len(y)
+    a1 = with_ones(X)
+    z2 = a1 @ Theta1.T
+    a2 = with_ones(np.tanh(z2))
+    delta3 = sigmoid(a2 @ Theta2.T) - np.eye(Theta2.shape[0])[y]
+    delta2 = delta3 @ Theta2[:, 1:] * (1 - np.tanh(z2) ** 2)
+    return delta2.T @ a1 / m, delta3.T @ a2 / m
+
+
+def bp_labels_compared_with_one_to_K(Theta1, Theta2, X, y, lambda_):
+    return backprop(Theta1, Theta2, X, y, lambda_,
+                    delta3=lambda a3, Y: a3 - (y[:, None] == np.arange(1, Theta2.shape[0] + 1)))
+
+
+def bp_bias_gradient_of_theta1_zeroed(Theta1, Theta2, X, y, lambda_):
+    Theta1_grad, Theta2_grad = solutions.backpropagation(Theta1, Theta2, X, y, lambda_)
+    Theta1_grad[:, 0] = 0
+    return Theta1_grad, Theta2_grad
+
+
+def bp_bias_column_sliced_off(Theta1, Theta2, X, y, lambda_):
+    Theta1_grad, Theta2_grad = solutions.backpropagation(Theta1, Theta2, X, y, lambda_)
+    return Theta1_grad[:, 1:], Theta2_grad[:, 1:]
+
+
+def bp_complex(Theta1, Theta2, X, y, lambda_):
+    Theta1_grad, Theta2_grad = solutions.backpropagation(Theta1, Theta2, X, y, lambda_)
+    return Theta1_grad + 0j, Theta2_grad
+
+
+def bp_cast_to_int(Theta1, Theta2, X, y, lambda_):
+    Theta1_grad, Theta2_grad = solutions.backpropagation(Theta1, Theta2, X, y, lambda_)
+    return Theta1_grad.astype(int), Theta2_grad.astype(int)
+
+
+def bp_copied_from_the_verdicts(Theta1, Theta2, X, y, lambda_):
+    Theta1_t, Theta2_t, X_t, y_t = network_exercises.small_network()
+    return solutions.backpropagation(Theta1_t, Theta2_t, X_t, y_t, 0.0 if lambda_ == 0 else 1.5)
+
+
 @pytest.mark.parametrize(("fn", "status", "name", "hint", "lambda_"), [
     (bp_missing_g_prime, "mistake", "missing g'(z2)", r"multiply elementwise", 0.0),
     (bp_g_prime_of_a2, "mistake", "g'(a2) instead of g'(z2)", r"applies g a second time", 0.0),
@@ -522,12 +578,20 @@ def bp_no_regularisation(Theta1, Theta2, X, y, lambda_):
     (bp_kept_half, "mistake", "kept the ½", r"cancels the ½", 1.5),
     (bp_penalty_sign, "mistake", "penalty sign error", r"towards 0", 1.5),
     (bp_no_regularisation, "mistake", "no regularisation", r"unregularised gradient", 1.5),
+    # issue 9: the mistakes that used to go unnamed, and the answer copied from the verdicts
+    (bp_no_penalty_on_theta1, "mistake", "no penalty on Θ(1)", r"Theta1_grad has no \(λ/m\) Θ\(1\) term", 1.5),
+    (bp_no_penalty_on_theta2, "mistake", "no penalty on Θ(2)", r"Theta2_grad has no \(λ/m\) Θ\(2\) term", 1.5),
+    (bp_tanh_hidden, "mistake", "tanh instead of the sigmoid", r"np\.tanh", 0.0),
+    (bp_labels_compared_with_one_to_K, "mistake", "labels treated as 1..K", r"Octave", 0.0),
+    (bp_bias_gradient_of_theta1_zeroed, "mistake", "bias gradient set to 0", r"δᵀ·1", 0.0),
+    (bp_bias_column_sliced_off, "mistake", "a without its bias column", r"only the bias gradient is missing", 0.0),
+    (bp_complex, "mistake", "returned complex numbers", r"real parts are right", 0.0),
+    (bp_cast_to_int, "mistake", "cast to int", r"whole numbers", 0.0),
+    (bp_copied_from_the_verdicts, "mistake", "hard-coded answer", r"from its arguments", 0.7),
 ])
 def test_backpropagation_names_the_mistake_on_the_simplest_input_that_shows_it(fn, status, name, hint, lambda_):
     result = checks.backpropagation(fn)
-    assert result.status == status, result
-    assert result.mistake == name
-    assert re.search(hint, result.hint, re.S), result.hint
+    assert_verdict(result, status, name, hint)
     assert result.inputs["lambda_"] == lambda_
 
 
@@ -645,3 +709,338 @@ def test_numerical_gradient_shows_the_known_function_as_code(capsys):
     # ∂/∂θ_i [Σ θ³ + (Σ θ)²] = 3θ_i² + 2 Σ θ, with Σ θ = 1.3: 0.75 + 2.6, 4.32 + 2.6, 12 + 2.6
     np.testing.assert_allclose(solutions.numerical_gradient(gradient_checking_exercises.RecordingFunction(), theta, 1e-4),
                                [3.35, 6.92, 14.6], rtol=1e-7)
+
+
+# --- issue 9: a second, different network; the hard-coded sizes and the habits it reveals ---------
+
+STRESS_SIZES = {"m": 9, "n": 3, "s2": 7, "K": 6}  # written out: the oracle is not the module's code
+
+
+def the_stress_inputs(result):
+    """True if the verdict is on the stress network, the input after the teaching ones."""
+    return result.inputs["X"].shape == (STRESS_SIZES["m"], STRESS_SIZES["n"])
+
+
+def test_the_stress_network_changes_every_size_and_leaves_classes_out():
+    Theta1, Theta2, X, y = network_exercises.stress_network()
+    m, n, s2, K = (STRESS_SIZES[key] for key in ("m", "n", "s2", "K"))
+    assert (Theta1.shape, Theta2.shape, X.shape, y.shape) == ((s2, n + 1), (K, s2 + 1), (m, n), (m,))
+    assert set(y) == {0, 1, 2, 4}  # classes 3 and 5 absent: y.max() + 1 = 5, 4 distinct labels, K = 6
+    for array in (Theta1, Theta2, X):
+        assert np.all(array != 0)
+    # the sizes a shape error shows all differ, m and K differ from the teaching network's 6 and 3, and
+    # the wrong counts of classes (3 typed in, y.max() + 1, the distinct labels) all differ from K
+    assert len({n, n + 1, s2, s2 + 1, m, K}) == 6
+    assert m != 6
+    assert K != 3
+    assert (y.max() + 1, len(np.unique(y))) == (5, 4)
+    h = layers(Theta1, Theta2, X)[4]
+    assert 0.05 < h.min()
+    assert h.max() < 0.98  # the textbook log(1 − h) keeps its digits
+
+
+@pytest.mark.parametrize("exercise", ["forward_propagation", "nn_cost", "backpropagation",
+                                      "numerical_gradient"])
+def test_the_solutions_pass_every_input_including_the_stress_one(exercise, capsys):
+    result = getattr(checks, exercise)(getattr(solutions, exercise))
+    assert result.passed, result
+    assert capsys.readouterr().out == f"{exercise}: passed.\n"
+    if exercise == "numerical_gradient":
+        assert (result.inputs["theta"].shape, result.inputs["epsilon"]) == ((3, 2), 0.01)
+    else:
+        assert the_stress_inputs(result)  # the verdict returned is that of the last input
+        assert result.inputs.get("lambda_", 0.7) == 0.7
+
+
+def cross_entropy(h, Y, m):
+    return np.sum(-Y * np.log(h) - (1 - Y) * np.log(1 - h)) / m
+
+
+def nc_with_Y(make_Y):
+    """A learner's nn_cost, right but for how it builds the one-hot Y from y."""
+    def nn_cost(Theta1, Theta2, X, y, lambda_):
+        h = solutions.forward_propagation(Theta1, Theta2, X)
+        return cross_entropy(h, make_Y(y, Theta2), len(y)) + penalty(Theta1, Theta2, lambda_, len(y))
+    return nn_cost
+
+
+def nc_loop_over_labels(Theta1, Theta2, X, y, lambda_):
+    h = solutions.forward_propagation(Theta1, Theta2, X)
+    J = 0.0
+    for k in range(y.max() + 1):  # the classes y shows, not the K output units
+        y_k = (y == k).astype(float)
+        J += np.sum(-y_k * np.log(h[:, k]) - (1 - y_k) * np.log(1 - h[:, k]))
+    return J / len(y) + penalty(Theta1, Theta2, lambda_, len(y))
+
+
+def bp_with_Y(make_Y):
+    """A learner's backpropagation, right but for how it builds the one-hot Y from y."""
+    def backpropagation(Theta1, Theta2, X, y, lambda_):
+        return backprop(Theta1, Theta2, X, y, lambda_, delta3=lambda a3, Y: a3 - make_Y(y, Theta2))
+    return backpropagation
+
+
+@pytest.mark.parametrize(("fn", "status", "name", "hint"), [
+    (nc_with_Y(lambda y, Theta2: np.eye(3)[y]), "error", "K hard-coded", r"size 3.*K = Theta2\.shape\[0\] = 6"),
+    (nc_with_Y(lambda y, Theta2: (y[:, None] == np.arange(3)).astype(float)), "error", "K hard-coded",
+     r"one-hot Y has 3 columns but h has K = 6"),
+    (nc_with_Y(lambda y, Theta2: np.eye(y.max() + 1)[y]), "error", "K taken from the labels",
+     r"y\.max\(\) \+ 1 = 5.*classes 3 and 5 never occur"),
+    (nc_with_Y(lambda y, Theta2: np.eye(len(np.unique(y)))[y]), "error", "K taken from the labels",
+     r"len\(np\.unique\(y\)\) = 4"),
+    (nc_loop_over_labels, "mistake", "K taken from the labels", r"y\.max\(\) \+ 1 = 5"),
+    (bp_with_Y(lambda y, Theta2: np.eye(3)[y]), "error", "K hard-coded", r"take K from Theta2"),
+    (bp_with_Y(lambda y, Theta2: np.eye(y.max() + 1)[y]), "error", "K taken from the labels",
+     r"one-hot Y has 5 columns but h has K = 6"),
+])
+def test_a_number_of_classes_not_taken_from_theta2_is_named_on_the_stress_network(fn, status, name, hint):
+    result = (checks.nn_cost if fn.__name__ == "nn_cost" or fn is nc_loop_over_labels
+              else checks.backpropagation)(fn)
+    assert_verdict(result, status, name, hint)
+    assert the_stress_inputs(result)
+
+
+def test_summing_over_the_classes_y_shows_is_far_from_the_cost():
+    # the issue's example: a K from the labels gave 1.682 where the cost is 3.047; on the stress
+    # network, summing over y.max() + 1 = 5 units instead of K = 6 is as far off
+    Theta1, Theta2, X, y = network_exercises.stress_network()
+    right = solutions.nn_cost(Theta1, Theta2, X, y, 0.7)
+    wrong = nc_loop_over_labels(Theta1, Theta2, X, y, 0.7)
+    assert abs(wrong - right) > 0.1 * right
+
+
+def fp_ones_for_six_examples(Theta1, Theta2, X):
+    a1 = np.hstack([np.ones((6, 1)), X])  # the teaching input's m, typed in
+    a2 = np.hstack([np.ones((6, 1)), sigmoid(a1 @ Theta1.T)])
+    return sigmoid(a2 @ Theta2.T)
+
+
+def fp_swapped_thetas(Theta1, Theta2, X):
+    a2 = with_ones(sigmoid(with_ones(X) @ Theta2.T))  # Θ(2) in the first layer
+    return sigmoid(a2 @ Theta1.T)
+
+
+def fp_tanh_everywhere(Theta1, Theta2, X):
+    return np.tanh(with_ones(np.tanh(with_ones(X) @ Theta1.T)) @ Theta2.T)
+
+
+def fp_tanh_hidden(Theta1, Theta2, X):
+    return sigmoid(with_ones(np.tanh(with_ones(X) @ Theta1.T)) @ Theta2.T)
+
+
+def fp_cast_to_int(Theta1, Theta2, X):
+    return solutions.forward_propagation(Theta1, Theta2, X).astype(int)
+
+
+def fp_complex(Theta1, Theta2, X):
+    return solutions.forward_propagation(Theta1, Theta2, X) + 0j
+
+
+def fp_copied_from_the_verdict(Theta1, Theta2, X):
+    return solutions.forward_propagation(*network_exercises.small_network()[:3])
+
+
+def nc_octave_pair(Theta1, Theta2, X, y, lambda_):
+    return solutions.nn_cost(Theta1, Theta2, X, y, lambda_), None  # Octave's [J grad]
+
+
+def nc_tanh_hidden(Theta1, Theta2, X, y, lambda_):
+    h = sigmoid(with_ones(np.tanh(with_ones(X) @ Theta1.T)) @ Theta2.T)
+    return cross_entropy(h, one_hot(y, Theta2), len(y))
+
+
+def nc_labels_plus_one(Theta1, Theta2, X, y, lambda_):
+    h = solutions.forward_propagation(Theta1, Theta2, X)
+    return cross_entropy(h, np.eye(Theta2.shape[0])[y + 1], len(y))
+
+
+def nc_text(Theta1, Theta2, X, y, lambda_):
+    return f"{solutions.nn_cost(Theta1, Theta2, X, y, lambda_):.6f}"
+
+
+def nc_cast_to_int(Theta1, Theta2, X, y, lambda_):
+    return int(solutions.nn_cost(Theta1, Theta2, X, y, lambda_))
+
+
+def nc_copied_from_the_verdicts(Theta1, Theta2, X, y, lambda_):
+    # the expected values the two teaching verdicts printed, typed in, one per λ
+    Theta1_t, Theta2_t, X_t, y_t = network_exercises.small_network()
+    printed = {lambda_t: solutions.nn_cost(Theta1_t, Theta2_t, X_t, y_t, lambda_t) for lambda_t in (0.0, 1.5)}
+    return printed.get(lambda_, printed[1.5])
+
+
+@pytest.mark.parametrize(("check", "fn", "status", "name", "hint", "stress"), [
+    (checks.forward_propagation, fp_ones_for_six_examples, "error", "m hard-coded", r"np\.ones\(\(m, 1\)\) with m = X\.shape\[0\]", True),
+    (checks.forward_propagation, fp_swapped_thetas, "error", "Θ(1) and Θ(2) swapped", r"z2 = a1 @ Theta1\.T, then z3 = a2 @ Theta2\.T", False),
+    (checks.forward_propagation, fp_tanh_everywhere, "mistake", "tanh instead of the sigmoid", r"values in \(−1, 1\)", False),
+    (checks.forward_propagation, fp_tanh_hidden, "mistake", "tanh instead of the sigmoid", r"in every layer", False),
+    (checks.forward_propagation, fp_cast_to_int, "mistake", "cast to int", r"astype\(int\)", False),
+    (checks.forward_propagation, fp_complex, "mistake", "returned complex numbers", r"real parts are right", False),
+    (checks.forward_propagation, fp_copied_from_the_verdict, "mistake", "hard-coded answer", r"from its arguments", True),
+    (checks.nn_cost, nc_octave_pair, "mistake", "returned (J, grad) like nnCostFunction", r"\(J, None\).*J itself is right", False),
+    (checks.nn_cost, nc_tanh_hidden, "mistake", "tanh instead of the sigmoid", r"np\.tanh", False),
+    (checks.nn_cost, nc_labels_plus_one, "error", "labels shifted by one", r"label 3 does not exist.*no \+ 1", False),
+    (checks.nn_cost, nc_text, "mistake", "returned text, not a number", r"not str\(J\)", False),
+    (checks.nn_cost, nc_cast_to_int, "mistake", "cast to int", r"int\(\.\.\.\)", False),
+    (checks.nn_cost, nc_copied_from_the_verdicts, "mistake", "hard-coded answer", r"compute the answer from its arguments", True),
+])
+def test_forward_propagation_and_nn_cost_name_the_issue_9_mistakes(check, fn, status, name, hint, stress):
+    result = check(fn)  # warnings are errors here: no ComplexWarning may escape
+    assert_verdict(result, status, name, hint)
+    assert the_stress_inputs(result) == stress
+
+
+class ExplodingArray:
+    """A learner's object that numpy cannot read: asking for its array raises."""
+
+    def __array__(self, dtype=None, copy=None):
+        raise RuntimeError("no array here")
+
+    def __len__(self):
+        raise ZeroDivisionError("no length either")
+
+
+@pytest.mark.parametrize(("exercise", "returned"), [
+    ("forward_propagation", lambda: (ExplodingArray(), ExplodingArray())),
+    ("forward_propagation", lambda: ExplodingArray()),
+    ("backpropagation", lambda: (ExplodingArray(), ExplodingArray())),
+    ("backpropagation", lambda: ExplodingArray()),
+    ("nn_cost", lambda: (ExplodingArray(), None)),
+])
+def test_reading_an_odd_result_never_raises(exercise, returned):
+    result = getattr(checks, exercise)(lambda *args: returned())
+    assert result.status in ("mistake", "error")
+    assert result.mistake
+
+
+# --- numerical_gradient: issue 9 -------------------------------------------------------------------
+
+def ng_course_epsilon(f, theta, epsilon):
+    return solutions.numerical_gradient(f, theta, 1e-4)  # the ε of the chapter, not the argument
+
+
+def ng_rows(f, theta, epsilon):
+    grad = np.zeros_like(theta)
+    for i in range(len(theta)):  # for a matrix: its rows
+        plus, minus = theta.copy(), theta.copy()
+        plus[i] += epsilon
+        minus[i] -= epsilon
+        grad[i] = (f(plus) - f(minus)) / (2 * epsilon)
+    return grad
+
+
+def ng_minus_returns_to_theta(f, theta, epsilon):
+    grad = np.zeros_like(theta)
+    for i in np.ndindex(theta.shape):
+        nudged = theta.copy()
+        nudged[i] += epsilon
+        f_plus = f(nudged)
+        nudged[i] -= epsilon  # back at θ, not at θ − ε
+        grad[i] = (f_plus - f(nudged)) / (2 * epsilon)
+    return grad
+
+
+def ng_float32_result(f, theta, epsilon):
+    return solutions.numerical_gradient(f, theta, epsilon).astype(np.float32)
+
+
+def ng_float32_throughout(f, theta, epsilon):
+    grad = np.zeros(theta.shape)
+    for i in np.ndindex(theta.shape):
+        plus, minus = theta.astype(np.float32), theta.astype(np.float32)
+        plus[i] += epsilon
+        minus[i] -= epsilon
+        grad[i] = (f(plus) - f(minus)) / (2 * epsilon)
+    return grad
+
+
+def ng_complex(f, theta, epsilon):
+    return solutions.numerical_gradient(f, theta, epsilon).astype(complex)
+
+
+def ng_int(f, theta, epsilon):
+    grad = np.zeros(theta.shape, dtype=int)  # filled with floats below, truncated by numpy
+    grad[...] = solutions.numerical_gradient(f, theta, epsilon)
+    return grad
+
+
+def ng_copied(f, theta, epsilon):
+    # the printed answers of the vector and the matrix input, typed in (here computed, with f left alone)
+    def known(t):
+        return np.sum(t ** 3) + np.sum(t) ** 2
+
+    teaching = {(3,): np.array([0.5, -1.2, 2.0]), (2, 3): np.array([[0.3, -0.8, 1.5], [-1.1, 0.7, 2.2]])}
+    return solutions.numerical_gradient(known, teaching.get(theta.shape, teaching[(2, 3)]), 1e-4)
+
+
+@pytest.mark.parametrize(("fn", "name", "hint", "theta_shape"), [
+    (ng_course_epsilon, "epsilon not used", r"ε = 0\.0001.*epsilon = 0\.01", (3, 2)),
+    (ng_rows, "nudged a whole row at a time", r"range\(len\(theta\)\) counts its 2 rows", (2, 3)),
+    (ng_minus_returns_to_theta, "minus nudge returns to θ", r"theta_minus\[i\] -= epsilon", (3,)),
+    (ng_float32_result, "float32 result", r"float32 \(about 6 significant digits\)", (3,)),
+    (ng_float32_throughout, "computed in float32", r"chapter 07 shows", (3,)),
+    (ng_complex, "returned complex numbers", r"real parts are right", (3,)),
+    (ng_int, "cast to int", r"dtype=int", (3,)),
+    (ng_copied, "hard-coded answer", r"from its arguments", (3, 2)),
+])
+def test_numerical_gradient_names_the_issue_9_mistakes(fn, name, hint, theta_shape):
+    result = checks.numerical_gradient(fn)
+    assert_mistake(result, name, hint)
+    assert result.inputs["theta"].shape == theta_shape
+
+
+def ng_complex_step(f, theta, epsilon):
+    grad = np.zeros(theta.shape)
+    for i in np.ndindex(theta.shape):
+        stepped = theta.astype(complex)
+        stepped[i] += 1j * epsilon  # the complex-step trick, on an f written for real θ
+        grad[i] = np.imag(f(stepped)) / epsilon
+    return grad
+
+
+def test_a_complex_theta_given_to_f_is_named_and_its_warning_kept_in_the_hint():
+    result = checks.numerical_gradient(ng_complex_step)  # warnings are errors here: none escapes
+    assert_mistake(result, "complex θ given to f", r"Nudge by the real ε.*numpy warned")
+
+
+def fp_theta1_twice(Theta1, Theta2, X):
+    a2 = with_ones(sigmoid(with_ones(X) @ Theta1.T))
+    return sigmoid(a2 @ Theta1.T)  # Θ(1) again in the second layer
+
+
+def test_theta1_in_the_second_layer_is_offered_beside_the_missing_transpose():
+    # on the teaching network K = n+1 = 3, so a2 @ Theta1.T and a2 @ Theta2 clash with the same sizes
+    result = checks.forward_propagation(fp_theta1_twice)
+    assert (result.status, result.mistake) == ("error", "Θ not transposed")
+    assert re.search(r"Or is Θ\(1\) used where Θ\(2\) belongs", result.hint)
+
+
+lambda_ = 1.0  # a notebook's global λ, as chapter 06 sets one
+
+
+def nc_global_lambda(Theta1, Theta2, X, y, lambda_of_the_call):
+    return solutions.nn_cost(Theta1, Theta2, X, y, lambda_)
+
+
+def bp_global_lambda(Theta1, Theta2, X, y, lambda_of_the_call):
+    return solutions.backpropagation(Theta1, Theta2, X, y, lambda_)
+
+
+def bp_lambda_of_the_teaching_input(Theta1, Theta2, X, y, lambda_of_the_call):
+    return solutions.backpropagation(Theta1, Theta2, X, y, 1.5 if lambda_of_the_call else 0.0)
+
+
+@pytest.mark.parametrize(("check", "fn", "hint", "lambda_of_the_input"), [
+    (checks.nn_cost, nc_global_lambda, r"right one for λ = 1, but this call passed lambda_ = 0", 0.0),
+    (checks.backpropagation, bp_global_lambda, r"right one for λ = 1, but this call passed lambda_ = 0", 0.0),
+    (checks.backpropagation, bp_lambda_of_the_teaching_input, r"λ = 1\.5, but .* lambda_ = 0\.7", 0.7),
+])
+def test_a_lambda_other_than_the_one_passed_is_named(check, fn, hint, lambda_of_the_input):
+    result = check(fn)
+    assert_mistake(result, "λ not the one passed", hint)
+    assert result.inputs["lambda_"] == lambda_of_the_input
+
+
+def test_an_unnamed_cost_is_not_blamed_on_lambda():
+    # 1.0 is no cost of any round λ here: the implied λ is not a two-decimal number
+    assert checks.nn_cost(lambda Theta1, Theta2, X, y, lambda_: 1.0).mistake == "unrecognised"

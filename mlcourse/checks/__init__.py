@@ -7,17 +7,26 @@ Each exercise in a chapter is a stub that the learner fills in, followed by a ch
 
     _ = checks.cost(cost)
 
-The check calls the function on a small fixed input, compares the answer with the library's own
-and prints ``not attempted yet``, ``passed``, or the most likely mistake by name, with a hint, the
-input (as code to paste into a cell) and the expected and obtained values. It returns a
-:class:`CheckResult`. The learner's function cannot break the notebook: its exceptions and numpy
-warnings are reported, not raised, and it works on copies of the inputs.
+The check calls the function on a small teaching input, then on further seeded inputs (other sizes,
+other λ and α, scores up to |z| ≈ 30), compares each answer with the library's own and prints
+``not attempted yet``, ``passed``, or the most likely mistake by name, with a hint, the input (as
+code to paste into a cell) and the expected and obtained values. A pass needs every input; when only
+a later one fails, the verdict says what differs (a hard-coded size, a λ from a global). It returns a
+:class:`CheckResult`. The learner's function cannot break the notebook: it works on copies of the
+inputs, each call is stopped after a time limit where the platform allows it, and its exceptions,
+numpy warnings and odd results (text, complex values, ints) are reported by name, not raised.
 
 =================================  ===========================================================
 ``engine``                         the machinery every check shares; one ``Exercise`` record each
+``learner_code``                   the time limit, and the line of the learner's code that raised
+``later_inputs``                   what a verdict says when only the teaching input passes
+``reading``                        what came back: real numbers, or a named form (text, complex, int)
+``verdicts``                       ``CheckResult``, the verdict, and how it prints
 ``logistic_exercises``             chapters 02–04: sigmoid_gradient, cost, gradient,
                                    gradient_descent_step, regularised_cost, regularised_gradient
+``logistic_mistakes``              what each mistake of chapters 02–04 returns, by name
 ``network_exercises``              chapters 05–06: forward_propagation, nn_cost, backpropagation
+``network_mistakes``               what each mistake of chapters 05–06 returns, by name
 ``network_shapes``                 the network answers' shapes and shape errors: what is missing
 ``gradient_checking_exercises``    chapter 07: numerical_gradient, the diagnoses of bugs a–d
 ``solutions``                      a learner's answer to each exercise, for after trying

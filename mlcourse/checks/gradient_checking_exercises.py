@@ -1,9 +1,11 @@
 """The exercises of chapter 07: ``numerical_gradient``, and the diagnoses of four planted bugs.
 
 The learner's function is called on a known function f of θ, first for a vector θ, then for a matrix
-θ, and compared with :func:`mlcourse.gradcheck.numerical_gradient`. f records every θ it is given,
-so the check also sees how the nudges were made. Every difference quotient here, the mistakes' ones
-included, is that one routine.
+θ (the teaching inputs, with the course's ε = 1e-4), then for a seeded matrix of another shape with
+ε = 0.01, large enough that a function ignoring its epsilon shows; each answer is compared with
+:func:`mlcourse.gradcheck.numerical_gradient`. f records every θ it is given, so the check also sees
+how the nudges were made (one entry at a time, whole rows, in float32). Every difference quotient
+here, the mistakes' ones included, is that one routine.
 """
 
 from dataclasses import dataclass
@@ -11,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import gradcheck
-from .engine import Exercise, Mistake, run
+from .engine import Exercise, Mistake, read_numbers, run
+from .network_shapes import refuse_copies
 
 __all__ = [
     "DIAGNOSIS_CHOICES",
@@ -25,6 +28,11 @@ __all__ = [
 ]
 
 EPSILON = 1e-4  # the course's nudge
+# The stress input's nudge. The central difference is off by (ε²/6)·f‴ = ε² here (f‴ = 6), 1e-4 at
+# ε = 0.01, so an answer computed with another small ε (the course's 1e-4, say) misses it by far more
+# than the check's tolerance; at ε = 1e-3 the two would still agree to 1e-6.
+STRESS_EPSILON = 0.01
+STRESS_SEED = 2  # a (3, 2) θ with no entry 0 and no two entries equal
 
 
 def known_function(theta):
@@ -43,8 +51,10 @@ class RecordingFunction:
 
     def __init__(self):
         self.calls = []
+        self.dtypes = []  # the dtype of each θ as given: float32 is a mistake of its own
 
     def __call__(self, theta):
+        self.dtypes.append(np.asarray(theta).dtype)
         self.calls.append(np.array(theta, dtype=np.float64))  # a copy: the caller may change theta next
         return known_function(theta)
 
@@ -52,10 +62,32 @@ class RecordingFunction:
         return "lambda theta: np.sum(theta ** 3) + np.sum(theta) ** 2"
 
 
-def _inputs():
-    """A vector θ (3,), then a matrix θ (2, 3); a fresh recording f for each."""
+def _teaching_inputs():
+    """A vector θ (3,), then a matrix θ (2, 3), with the course's ε; a fresh recording f for each."""
     return [{"f": RecordingFunction(), "theta": theta, "epsilon": EPSILON}
             for theta in (np.array([0.5, -1.2, 2.0]), np.array([[0.3, -0.8, 1.5], [-1.1, 0.7, 2.2]]))]
+
+
+def _inputs():
+    """The teaching inputs, then a seeded θ (3, 2) with ε = 0.01."""
+    theta = np.round(np.random.default_rng(STRESS_SEED).normal(size=(3, 2)), 1)
+    return [*_teaching_inputs(), {"f": RecordingFunction(), "theta": theta, "epsilon": STRESS_EPSILON}]
+
+
+def _reference(f, theta, epsilon):
+    return gradcheck.numerical_gradient(known_function, theta, epsilon)
+
+
+def _read_gradient(result, expected, **inputs):
+    """The default reader, after naming a result in a floating type narrower than float64."""
+    dtype = getattr(result, "dtype", None)
+    if isinstance(dtype, np.dtype) and dtype.kind == "f" and dtype.itemsize < 8:
+        return result, ("float32 result", (
+            f"your gradient is {dtype} (about {np.finfo(dtype).precision} significant digits), not "
+            f"float64 (about 15): chapter 07 shows why that fails a gradient check, whose differences "
+            f"of nearly equal numbers need every digit. Start from grad = np.zeros(theta.shape) "
+            f"(float64), not from an array made with dtype=np.float32 or from a float32 array."))
+    return read_numbers(result, expected)
 
 
 def _one_sided_difference(theta, step):
@@ -92,7 +124,17 @@ def _numerical_gradient_mistakes(f, theta, epsilon):
         Mistake("nudged every entry at once", "θ + ε nudges every entry together, which gives one "
                 "directional derivative, not the partial derivatives: nudge one entry at a time, "
                 "e_i = 1 at entry i and 0 elsewhere.", np.full(theta.shape, every)),
+        Mistake("minus nudge returns to θ", "(f(θ + ε e_i) − f(θ)) / (2ε): the second call of f saw θ "
+                "itself, because subtracting ε from θ + ε e_i only undoes the first nudge. The minus "
+                "point is θ − ε e_i, 2ε below the plus point: nudge a fresh copy, "
+                "theta_minus = theta.copy(); theta_minus[i] -= epsilon.",
+                _one_sided_difference(theta, epsilon) / 2),
     ]
+    if epsilon != EPSILON:  # with the course's ε the two agree
+        mistakes.append(Mistake("epsilon not used", f"your answer is the central difference with ε = "
+                                f"{EPSILON:g}, the course's, but this call passed epsilon = {epsilon:g}: "
+                                f"nudge by the epsilon argument, not a number typed in or a global.",
+                                gradcheck.numerical_gradient(known_function, theta, EPSILON)))
     if theta.ndim > 1:
         mistakes.append(Mistake("returned a flattened array", f"the numbers are right, but the gradient "
                                 f"must have θ's shape {theta.shape}: start from grad = "
@@ -100,16 +142,47 @@ def _numerical_gradient_mistakes(f, theta, epsilon):
     return mistakes
 
 
+def _odd_calls(f):
+    """(name, hint) if the learner's code passed f a θ that is not float64: float32, or complex."""
+    for dtype in f.dtypes:
+        if dtype.kind == "c":
+            return "complex θ given to f", (
+                f"f was given θ as {dtype}: f takes real θ, and its numpy drops the imaginary part "
+                f"(with a ComplexWarning), so a complex step θ + iε e_i sees no nudge at all. Nudge by "
+                f"the real ε: f(θ + ε e_i) and f(θ − ε e_i).")
+        if dtype.kind == "f" and dtype.itemsize < 8:
+            return "computed in float32", (
+                f"f was given θ as {dtype}, which keeps about {np.finfo(dtype).precision} significant "
+                f"digits: θ + ε is rounded before f sees it, and f(θ + ε) − f(θ − ε) loses most of what "
+                f"is left — the failure chapter 07 shows. Nudge float64 copies: theta.astype(float).")
+    return None
+
+
+def _whole_row(nudged):
+    """True if the boolean mask ``nudged`` (θ's shape, 2-D) marks exactly one whole row."""
+    return nudged.ndim == 2 and nudged.all(axis=1).sum() == 1 and nudged.sum() == nudged.shape[1]
+
+
 def _diagnose_nudges(got, f, theta, epsilon):
     """For a wrong answer: what the θs the learner's code passed to f say about its nudges."""
-    calls = [call.ravel() for call in f.calls if call.size == theta.size]
-    counts = [int(np.count_nonzero(np.abs(call - theta.ravel()) > epsilon / 2)) for call in calls]
+    named = _odd_calls(f)
+    if named is not None:
+        return named
+    calls = [call.reshape(theta.shape) for call in f.calls if call.size == theta.size]
+    nudged = [np.abs(call - theta) > epsilon / 2 for call in calls]
+    counts = [int(np.count_nonzero(mask)) for mask in nudged]
     if counts and max(counts) > 1:
         if theta.size > 1 and all(count in (0, theta.size) for count in counts):
             return "nudged every entry at once", (
                 "f was called with every entry of θ nudged together; that gives one directional "
                 "derivative, not the partial derivatives: nudge one entry at a time.")
         first = next(i for i, count in enumerate(counts) if count > 1)  # where it starts to go wrong
+        if theta.ndim == 2 and _whole_row(nudged[first]):
+            return "nudged a whole row at a time", (
+                f"call {first + 1} of f had a whole row of θ {theta.shape} nudged: for a matrix, "
+                f"range(len(theta)) counts its {theta.shape[0]} rows, and theta[i] is row i. Visit every "
+                f"entry: for i in np.ndindex(theta.shape) (i is then a pair (j, k)), or loop over "
+                f"range(theta.size) with theta.flat[i].")
         return "nudge not restored", (
             f"f must see θ with exactly one entry nudged, but call {first + 1} of {len(calls)} had "
             f"{counts[first]} entries nudged: the earlier nudges were never undone, so they "
@@ -125,7 +198,9 @@ def _diagnose_nudges(got, f, theta, epsilon):
 NUMERICAL_GRADIENT = Exercise(
     "numerical_gradient",
     inputs=_inputs,
-    reference=lambda f, theta, epsilon: gradcheck.numerical_gradient(known_function, theta, epsilon),
+    reference=_reference,
+    read=refuse_copies(_read_gradient, _reference, _teaching_inputs),
+    describe=lambda f, theta, epsilon: {"θ shape": theta.shape, "ε": epsilon},
     mistakes=_numerical_gradient_mistakes,
     nonfinite_hint="is epsilon used as given (not 0), and is the difference divided by 2 * epsilon?",
     diagnose=_diagnose_nudges,
@@ -139,7 +214,8 @@ def numerical_gradient(fn):
     """Check the learner's ``numerical_gradient`` (chapter 07); print the verdict and return it.
 
     grad_i = (f(θ + ε e_i) − f(θ − ε e_i)) / (2ε), on f(θ) = Σ θ³ + (Σ θ)² with ε = 1e-4, for a
-    vector θ (3,), then, if that passes, for a matrix θ (2, 3).
+    vector θ (3,), then, if that passes, for a matrix θ (2, 3), then for a matrix θ (3, 2) with
+    ε = 0.01.
 
     Parameters
     ----------
@@ -151,9 +227,12 @@ def numerical_gradient(fn):
     -------
     CheckResult
         Named mistakes: one-sided (forward or backward) difference, forgot the 2 in 2ε, operator
-        precedence / 2*epsilon, nudged every entry at once, nudge not restored (nudges accumulate),
+        precedence / 2*epsilon, nudged every entry at once, nudged a whole row at a time
+        (range(len(theta)) over a matrix), nudge not restored (nudges accumulate), minus nudge
+        returns to θ, epsilon not used, float32 result, computed in float32, complex θ given to f,
         changed the caller's θ in place (reported as "changed its input"), returned a single number,
-        returned a flattened array.
+        returned a flattened array, hard-coded answer; and, from the engine, cast to int and
+        returned complex numbers.
 
     Raises
     ------

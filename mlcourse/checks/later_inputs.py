@@ -1,0 +1,75 @@
+"""Several inputs per check: what to say when the teaching input passes and a later one does not.
+
+A function right on the small teaching input and wrong on a later one usually holds something fixed
+that the later input changes: a size, a λ or α read from the notebook, an answer typed in from a
+verdict. :func:`later_input_verdict` compares the two inputs as the exercise describes them
+(``Exercise.describe``) and turns an unrecognised answer into that comparison, with a question for
+each thing that changed.
+"""
+
+import warnings
+from dataclasses import replace
+
+import numpy as np
+
+__all__ = ["QUESTIONS", "later_input_verdict"]
+
+# What to ask when the teaching input passes and a later input, differing in these, does not.
+# Keys are the labels an exercise's ``describe`` uses.
+QUESTIONS = {
+    "m": "is a size hard-coded (take m and n from X.shape, not from numbers)?",
+    "n": "is a size hard-coded (take m and n from X.shape, not from numbers)?",
+    "s2": "is a layer size hard-coded (take it from Theta1.shape)?",
+    "K": "is the number of classes hard-coded (take it from Theta2.shape)?",
+    "z.size": "is the length of z hard-coded?",
+    "λ": "is λ read from a variable of the notebook instead of the parameter lambda_?",
+    "α": "is α read from a variable of the notebook instead of the parameter alpha?",
+    "ε": "is ε read from a variable of the notebook instead of the parameter epsilon?",
+    "largest |z|": "does it stay right for large |z|, without clipping or an approximation that "
+                   "holds only near 0?",
+}
+
+
+def _described(exercise, inputs):
+    """``exercise.describe(**inputs)``, or {} if the exercise does not describe its inputs."""
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        return exercise.describe(**inputs) or {}
+
+
+def _listed(features):
+    items = [f"{label} = {value:.3g}" if isinstance(value, float) else f"{label} = {value}"
+             for label, value in features.items()]
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
+
+
+def _copied_answer(got, earlier):
+    """True if ``got`` is the answer of an earlier input, to the six decimals a verdict prints."""
+    if isinstance(earlier, tuple) or isinstance(got, tuple) or not isinstance(got, np.ndarray):
+        return False
+    return got.shape == earlier.shape and bool(np.allclose(got, earlier, rtol=1e-5, atol=1e-6))
+
+
+def later_input_verdict(exercise, outcome, first):
+    """``outcome``, on a later input, told apart from ``first``, the teaching input that passed."""
+    before = _described(exercise, first.inputs)
+    after = _described(exercise, outcome.inputs)
+    differing = [label for label in after if label in before and before[label] != after[label]]
+    if outcome.mistake not in ("unrecognised", "wrong shape") and outcome.status != "error":
+        return outcome  # a named mistake: its hint says more than a comparison of the inputs
+    if outcome.status == "mistake" and _copied_answer(outcome.got, first.expected):
+        return replace(outcome, mistake="hard-coded answer", hint=(
+            "your function returned the answer of the first input again: it must compute the answer "
+            "from its arguments, not return numbers copied from an earlier verdict."))
+    if not differing or outcome.mistake == "ran too long":
+        return outcome
+    right_for = {label: before[label] for label in differing}
+    wrong_for = {label: after[label] for label in differing}
+    verb = "gives the right answer" if outcome.status == "mistake" else "runs"
+    contrast = f"your function {verb} for {_listed(right_for)} but not for {_listed(wrong_for)}"
+    questions = " Or ".join(dict.fromkeys(QUESTIONS.get(label, "is a value hard-coded?")
+                                          for label in differing))
+    if outcome.mistake == "unrecognised":
+        return replace(outcome, mistake="right only on the first input",
+                       hint=f"{contrast}: {questions} Compare expected and got on the input below.")
+    return replace(outcome, hint=f"{outcome.hint} Note: {contrast}: {questions}")

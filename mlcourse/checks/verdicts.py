@@ -1,0 +1,100 @@
+"""A check's verdict, :class:`CheckResult`, and how it prints: the mistake, the hint, the input as
+code the learner can paste into a cell, and the expected and obtained values."""
+
+import reprlib
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["CheckResult", "describe_shape"]
+
+
+@dataclass(frozen=True, repr=False)
+class CheckResult:
+    """What a check found out about the learner's function.
+
+    Attributes
+    ----------
+    exercise : str
+        The exercise's name, e.g. ``"cost"``.
+    status : {"not attempted", "passed", "mistake", "error"}
+        ``"mistake"``: the function returned a wrong answer; ``"error"``: it raised an exception,
+        or ran longer than the time limit.
+    mistake : str or None
+        The name of the recognised mistake, e.g. ``"forgot 1/m"``; ``"unrecognised"`` for a wrong
+        answer that matches no known mistake; None when there is nothing to name.
+    hint : str
+        One or two sentences saying what to look for.
+    expected, got : float, ndarray, pair of ndarray or None
+        The reference answer and the learner's, on the input in ``inputs``; for backpropagation a
+        pair with fields ``Theta1_grad`` and ``Theta2_grad``. ``got`` is whatever the function
+        returned if it could not be read as numbers.
+    inputs : dict of str to ndarray or float
+        The arguments the function was called with.
+    """
+
+    exercise: str
+    status: str
+    mistake: str | None = None
+    hint: str = ""
+    expected: object = None
+    got: object = None
+    inputs: object = None
+
+    @property
+    def passed(self):
+        """True if the learner's function gave the right answer."""
+        return self.status == "passed"
+
+    def __repr__(self):
+        # short, so that a check cell without the trailing ";" shows one extra line, not the arrays
+        return f"CheckResult(exercise={self.exercise!r}, status={self.status!r}, mistake={self.mistake!r})"
+
+    def __str__(self):
+        """The verdict as the check prints it: one line, then the hint and the numbers."""
+        if self.status == "not attempted":
+            return f"{self.exercise}: not attempted yet — {self.hint}"
+        if self.status == "passed":
+            return f"{self.exercise}: passed." + (f" {self.hint}" if self.hint else "")
+        headline = f"{self.exercise}: {'error' if self.status == 'error' else 'mistake'} — {self.mistake}"
+        lines = [headline, f"  Hint: {self.hint}", "  On the input"]
+        lines += [f"    {_as_code(name, value)}" for name, value in self.inputs.items()]
+        if self.status == "mistake":
+            lines.append(f"  expected {_format_value(self.expected)}")
+            lines.append(f"  got      {_format_value(self.got)}")
+        return "\n".join(lines)
+
+
+# --- formatting ----------------------------------------------------------------------------------
+
+def _as_code(name, value):
+    """``name = value`` as Python the learner can paste into a cell, e.g. ``z = np.array([0.5, 2.0])``."""
+    if isinstance(value, np.ndarray):
+        start = f"{name} = np.array("
+        # prefix: continuation lines of a matrix are indented to line up under its first row
+        return start + np.array2string(value, separator=", ", prefix=" " * 4 + start) + ")"
+    return f"{name} = {value!r}"
+
+
+def _format_value(value, indent=11):
+    """A result for the expected/got lines: numbers with 6 decimals, and the shape of arrays.
+
+    A named tuple of arrays (a pair of gradients) is shown one array after the other, each with its
+    name, lined up under the first.
+    """
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        parts = [f"{name} = {_format_value(part, indent + len(name) + 3)}"
+                 for name, part in zip(value._fields, value, strict=True)]
+        return ("\n" + " " * indent).join(parts)
+    if not isinstance(value, np.ndarray):
+        return reprlib.repr(value)  # not numbers, e.g. a tuple: shortened to one line
+    with np.printoptions(precision=6, floatmode="fixed", suppress=True, linewidth=110):
+        text = np.array2string(value, prefix=" " * indent)
+    if value.ndim == 0:
+        return text
+    return f"{text}  (shape {value.shape})"
+
+
+def describe_shape(shape):
+    """A shape as a hint names it: ``() — a single number`` for a scalar."""
+    return "() — a single number" if shape == () else str(shape)
