@@ -1,0 +1,89 @@
+"""The learner's progress table: the last verdict of every exercise, read from saved notebooks.
+
+The notebooks are written into tmp_path by the tests: solved, unsolved (a stub), a named mistake,
+a cell run without output, a damaged file; nothing is executed.
+"""
+
+
+import nbformat
+import pytest
+
+from mlcourse.checks import progress
+
+IMPORTS = "from mlcourse import checks\nfrom mlcourse.checks import solutions"
+STUB = "def gradient(theta, X, y):\n    raise NotImplementedError  # your code here\n\n_ = checks.gradient(gradient)"
+MISTAKE = "_ = checks.cost(lambda theta, X, y: solutions.cost(theta, X, y) * len(y))  # forgot 1/m"
+SOLVED = "_ = checks.sigmoid_gradient(solutions.sigmoid_gradient)"
+
+
+def write_notebook(path, *sources, outputs=None):
+    """A notebook of code cells; ``outputs`` maps a cell index to the stdout stored for it."""
+    nb = nbformat.v4.new_notebook()
+    for index, source in enumerate(sources):
+        cell = nbformat.v4.new_code_cell(source)
+        if outputs and index in outputs:
+            cell.execution_count = index + 1
+            if outputs[index] is not None:
+                cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=outputs[index])]
+        nb.cells.append(cell)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+    return path
+
+
+def by_exercise(rows):
+    return {row[-3]: row[-2:] for row in rows}
+
+
+# --- the learner's table ---------------------------------------------------------------------------
+
+def test_table_reads_each_saved_verdict(tmp_path, capsys):
+    write_notebook(tmp_path / "02-the-derivative.ipynb", IMPORTS, SOLVED, MISTAKE, STUB, outputs={
+        1: "sigmoid_gradient: passed.\n",
+        2: "cost: mistake — forgot 1/m\n  Hint: divide by m\n",
+        3: None})  # run, but printed nothing
+    write_notebook(tmp_path / "03-gradient-descent.ipynb", "_ = checks.gradient_descent_step(step)")
+    write_notebook(tmp_path / "07-gradient-checking.ipynb", *[f'_ = checks.diagnosis("{bug}", d)'
+                                                              for bug in "abc"], outputs={
+        0: "bug a: correct — the ratios …\n", 1: "bug b: not this one. Hint: …\n",
+        2: "bug c: 'x' is not one of the choices; copy one of them exactly:\n"})
+    (tmp_path / "04-regularisation.ipynb").write_text("{ not json", encoding="utf-8")
+    rows = by_exercise(progress.table(tmp_path))
+    assert rows["sigmoid_gradient"] == ("passed", "")
+    assert rows["cost"] == ("mistake", "forgot 1/m")
+    assert rows["gradient"] == ("unknown", "no verdict in the cell's output")
+    assert rows["gradient_descent_step"] == ("not run", "")
+    assert rows["regularised_cost"][0] == "unknown"
+    assert rows["nn_cost"] == ("missing", "no notebook for this chapter")
+    assert rows["bug a"] == ("correct", "")
+    assert rows["bug b"] == ("wrong", "")
+    assert rows["bug c"] == ("not a choice", "")
+    assert rows["bug d"] == ("missing", "no check cell for this exercise")
+    assert len(rows) == len(progress.EXERCISES)
+    printed = capsys.readouterr().out
+    assert "chapter 02  cost                    mistake — forgot 1/m" in printed
+    assert printed.endswith("2 of 14 exercises done\n")
+
+
+def test_table_on_the_committed_chapters_shows_nothing_attempted(capsys):
+    from pathlib import Path
+    chapters = Path(__file__).resolve().parent.parent / "chapters"
+    rows = progress.table(chapters, show=False)
+    assert {verdict for _, _, verdict, _ in rows} == {"not attempted"}
+    assert capsys.readouterr().out == ""
+
+
+def test_table_refuses_a_folder_that_does_not_exist(tmp_path):
+    with pytest.raises(ValueError, match="folder must be a folder of chapters; got"):
+        progress.table(tmp_path / "nowhere")
+
+
+def test_error_outputs_and_odd_outputs_never_crash():
+    cell = nbformat.v4.new_code_cell("_ = checks.cost(cost)")
+    cell.execution_count = 1
+    cell.outputs = [nbformat.v4.new_output("error", ename="NameError", evalue="cost", traceback=[])]
+    assert progress.verdict_of(cell, "cost")[0] == "unknown"
+    assert progress.verdict_of({"outputs": 3}, "cost")[0] == "unknown"
+    error_line = {"outputs": [{"output_type": "stream", "name": "stdout",
+                               "text": ["cost: error — ZeroDivisionError\n"]}]}
+    assert progress.verdict_of(error_line, "cost") == ("error", "ZeroDivisionError")
