@@ -5,10 +5,12 @@ a cell run without output, a damaged file; nothing is executed.
 """
 
 
+import csv
+
 import nbformat
 import pytest
 
-from mlcourse.checks import progress
+from mlcourse.checks import grading, progress
 
 IMPORTS = "from mlcourse import checks\nfrom mlcourse.checks import solutions"
 STUB = "def gradient(theta, X, y):\n    raise NotImplementedError  # your code here\n\n_ = checks.gradient(gradient)"
@@ -87,3 +89,39 @@ def test_error_outputs_and_odd_outputs_never_crash():
     error_line = {"outputs": [{"output_type": "stream", "name": "stdout",
                                "text": ["cost: error — ZeroDivisionError\n"]}]}
     assert progress.verdict_of(error_line, "cost") == ("error", "ZeroDivisionError")
+
+
+# --- the teacher's command -------------------------------------------------------------------------
+
+def test_grading_runs_copies_and_writes_a_row_per_exercise(tmp_path):
+    learner = tmp_path / "submissions" / "ada"
+    solved = write_notebook(learner / "02-the-derivative.ipynb", IMPORTS, SOLVED, MISTAKE, STUB,
+                            outputs={1: "sigmoid_gradient: passed.\n"})  # stale: it must be re-run
+    write_notebook(learner / "03-gradient-descent.ipynb", "1 / 0",
+                   IMPORTS + "\n_ = checks.gradient_descent_step(solutions.gradient_descent_step)")
+    write_notebook(learner / "04-regularisation.ipynb", "while True:\n    pass",
+                   "_ = checks.regularised_cost(f)")
+    before = solved.read_bytes()
+    out = tmp_path / "results.csv"
+    grading.main([str(tmp_path / "submissions"), "--out", str(out), "--timeout", "8"])
+    assert solved.read_bytes() == before
+    with open(out, newline="", encoding="utf-8") as handle:
+        table = list(csv.reader(handle))
+    assert tuple(table[0]) == progress.CSV_COLUMNS
+    rows = {row[2]: (row[0], row[1], row[3], row[4]) for row in table[1:]}
+    assert len(rows) == len(progress.EXERCISES)
+    assert rows["sigmoid_gradient"] == ("ada", "02", "passed", "")
+    assert rows["cost"] == ("ada", "02", "mistake", "forgot 1/m")
+    assert rows["gradient"] == ("ada", "02", "not attempted", "")
+    assert rows["gradient_descent_step"] == ("ada", "03", "not run",
+                                             "notebook failed at cell 1: ZeroDivisionError")
+    assert rows["regularised_cost"] == ("ada", "04", "timed out", "timed out after 8 s")
+    assert rows["nn_cost"][2] == "missing"
+    assert not list(tmp_path.rglob("*.ipynb_checkpoints"))  # nothing written beside the learner's files
+
+
+def test_grading_refuses_bad_arguments(tmp_path):
+    with pytest.raises(ValueError, match="submissions must be a folder"):
+        grading.grade(tmp_path / "nowhere", tmp_path / "out.csv")
+    with pytest.raises(ValueError, match="timeout must be a positive number of seconds; got 0"):
+        grading.grade(tmp_path, tmp_path / "out.csv", timeout=0)

@@ -29,6 +29,8 @@ numpy warnings and odd results (text, complex values, ints) are reported by name
 ``network_mistakes``               what each mistake of chapters 05–06 returns, by name
 ``network_shapes``                 the network answers' shapes and shape errors: what is missing
 ``gradient_checking_exercises``    chapter 07: numerical_gradient, the diagnoses of bugs a–d
+``progress``                       the learner's table of verdicts, read from the saved chapters
+``grading``                        runs a class's chapters, one CSV row per learner and exercise
 ``solutions``                      a learner's answer to each exercise, for after trying
 =================================  ===========================================================
 """

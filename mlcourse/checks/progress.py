@@ -5,6 +5,9 @@ printed there (stored in the notebook when it was last saved) is its verdict::
 
     from mlcourse.checks import progress
     rows = progress.table("chapters")   # prints one line per exercise, returns the rows
+
+A teacher's grading of a class runs the notebooks first and then reads them the same way
+(:mod:`mlcourse.checks.grading`).
 """
 
 import re
