@@ -40,25 +40,6 @@ def _cross_entropy(z3, Y):
     return float(-np.sum(Y * np.log(h) + (1 - Y) * np.log(1 - h)) / z3.shape[0])
 
 
-# --- below ---------------------------------------------------------------------------------------
-
-def test_below_prints_the_bound_when_met_and_the_value_when_not():
-    assert ch06.below(5e-10, 1e-9) == "below 1e-9"
-    assert ch06.below(0.0, 1e-15) == "below 1e-15"
-    assert ch06.below(np.float64(2e-8), 1e-7) == "below 1e-7"
-    assert ch06.below(3.2e-7, 1e-9) == "3.2e-07, NOT below 1e-9"
-    assert ch06.below(1e-9, 1e-9) == "1.0e-09, NOT below 1e-9"  # the bound itself does not pass
-
-
-def test_below_errors():
-    with pytest.raises(ValueError, match="difference must be a number ≥ 0"):
-        ch06.below(-1e-12, 1e-9)
-    with pytest.raises(ValueError, match="difference must be a number ≥ 0"):
-        ch06.below(float("nan"), 1e-9)
-    with pytest.raises(ValueError, match="bound"):
-        ch06.below(0.0, 0.0)
-
-
 # --- Q10: saturated start and the two training runs ----------------------------------------------
 
 def test_saturated_start_shifts_only_the_output_bias():

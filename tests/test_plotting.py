@@ -124,3 +124,22 @@ def test_plot_digit_grid_errors():
     with pytest.raises(ValueError, match="rows must be ≥ 1; got 0"):
         plotting.plot_digit_grid(np.zeros((3, 4)), rows=0)
     assert not plt.get_fignums()  # errors are raised before any figure is made
+
+
+# --- below ---------------------------------------------------------------------------------------
+
+def test_below_prints_the_bound_when_met_and_the_value_when_not():
+    assert plotting.below(5e-10, 1e-9) == "below 1e-9"
+    assert plotting.below(0.0, 1e-15) == "below 1e-15"
+    assert plotting.below(np.float64(2e-8), 1e-7) == "below 1e-7"
+    assert plotting.below(3.2e-7, 1e-9) == "3.2e-07, NOT below 1e-9"
+    assert plotting.below(1e-9, 1e-9) == "1.0e-09, NOT below 1e-9"  # the bound itself does not pass
+
+
+def test_below_errors():
+    with pytest.raises(ValueError, match="difference must be a number ≥ 0"):
+        plotting.below(-1e-12, 1e-9)
+    with pytest.raises(ValueError, match="difference must be a number ≥ 0"):
+        plotting.below(float("nan"), 1e-9)
+    with pytest.raises(ValueError, match="bound"):
+        plotting.below(0.0, 0.0)

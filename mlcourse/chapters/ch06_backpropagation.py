@@ -7,8 +7,6 @@ the computation graph u0 … u5 (Q13). The network's own backpropagation is
 :func:`mlcourse.network.gradient`; a variant with another output error calls
 :func:`mlcourse.network.backward` with its own δ(3). What is here only runs and reports:
 
-- :func:`below`: a check's measured difference against its bound, printed the same on every
-  machine;
 - Q10: :func:`saturated_start` (weights whose outputs all start saturated) and
   :func:`train_output_errors`, which trains one network from one start with each output error
   the chapter defines, recording :class:`Checkpoint` rows.
@@ -32,47 +30,7 @@ from .._validation import (
 )
 from ..optimize import single_blas_thread
 
-__all__ = [
-    "Checkpoint",
-    "below",
-    "saturated_start",
-    "train_output_errors",
-]
-
-
-def below(difference, bound):
-    """``"below 1e-9"`` when ``difference < bound``; otherwise the measured value, flagged.
-
-    Parameters
-    ----------
-    difference : float
-        A measured difference, ≥ 0 (for example the largest |analytic − numerical|).
-    bound : float
-        The bound the chapter claims, > 0, for example 1e-9.
-
-    Returns
-    -------
-    str
-        ``"below 1e-9"``, or ``"3.2e-07, NOT below 1e-9"`` when the check fails.
-
-    Raises
-    ------
-    ValueError
-        If ``difference`` is negative or not a number, or ``bound`` is not a finite number > 0.
-
-    Notes
-    -----
-    A difference at rounding level changes in its last digits from one machine (one BLAS kernel)
-    to another, so a passing check prints only the bound it meets; a failing one prints the number,
-    so the check can be seen to fail.
-    """
-    bound = check_positive_real(bound, "bound")
-    if not (isinstance(difference, int | float | np.floating) and difference >= 0):
-        raise ValueError(f"difference must be a number ≥ 0; got {difference!r}")
-    bound_text = f"{bound:.0e}".replace("e-0", "e-").replace("e+00", "")
-    if difference < bound:
-        return f"below {bound_text}"
-    return f"{difference:.1e}, NOT below {bound_text}"
+__all__ = ["Checkpoint", "saturated_start", "train_output_errors"]
 
 
 # --- Q10: the same network trained with two output errors -------------------------------------

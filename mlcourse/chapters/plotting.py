@@ -1,4 +1,5 @@
-"""The figures the chapters draw more than once: the sigmoid, cost curves, the data sets by class.
+"""The figures the chapters draw more than once: the sigmoid, cost curves, the data sets by class;
+and :func:`below`, the one printout they share (a check's difference against its bound).
 
 Every function draws on the Axes it is given (``ax=``) or, without one, on a new small figure from
 :func:`subplots`, and returns the Axes, so a chapter can add to it and a test can read back what
@@ -12,11 +13,18 @@ this module.
 import matplotlib.pyplot as plt
 import numpy as np
 
-from .._validation import as_float_matrix, as_float_vector, check_binary_labels, check_positive_int
+from .._validation import (
+    as_float_matrix,
+    as_float_vector,
+    check_binary_labels,
+    check_positive_int,
+    check_positive_real,
+)
 from ..activations import sigmoid
 
 __all__ = [
     "FIGURE_DPI",
+    "below",
     "plot_cost_curves",
     "plot_digit_grid",
     "plot_example_costs",
@@ -260,3 +268,38 @@ def plot_digit_grid(X, labels=None, *, rows=4, cols=8, cmap="gray", vmin=None, v
             if labels is not None:
                 ax.set_title(str(labels[index]), fontsize="small", pad=2)
     return figure, axes
+
+
+def below(difference, bound):
+    """``"below 1e-9"`` when ``difference < bound``; otherwise the measured value, flagged.
+
+    Parameters
+    ----------
+    difference : float
+        A measured difference, ≥ 0 (for example the largest |analytic − numerical|).
+    bound : float
+        The bound the chapter claims, > 0, for example 1e-9.
+
+    Returns
+    -------
+    str
+        ``"below 1e-9"``, or ``"3.2e-07, NOT below 1e-9"`` when the check fails.
+
+    Raises
+    ------
+    ValueError
+        If ``difference`` is negative or not a number, or ``bound`` is not a finite number > 0.
+
+    Notes
+    -----
+    A difference at rounding level changes in its last digits from one machine (one BLAS kernel)
+    to another, so a passing check prints only the bound it meets; a failing one prints the number,
+    so the check can be seen to fail.
+    """
+    bound = check_positive_real(bound, "bound")
+    if not (isinstance(difference, int | float | np.floating) and difference >= 0):
+        raise ValueError(f"difference must be a number ≥ 0; got {difference!r}")
+    bound_text = f"{bound:.0e}".replace("e-0", "e-").replace("e+00", "")
+    if difference < bound:
+        return f"below {bound_text}"
+    return f"{difference:.1e}, NOT below {bound_text}"
