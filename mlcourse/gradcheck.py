@@ -41,8 +41,8 @@ def _entry(shape, flat_index):
 
 
 def _as_float_array(value, name):
-    """Return a finite float64 copy of ``value`` (any shape, at least one entry), or raise."""
-    array = np.array(as_numeric_array(value, name), dtype=np.float64)  # np.array copies
+    """A finite float64 copy of ``value`` (≥ 1 entry), C-ordered so that reshape(-1) is a view; or raise."""
+    array = np.array(as_numeric_array(value, name), dtype=np.float64, order="C")  # np.array copies
     if array.size == 0:
         raise ValueError(f"{name} must have at least one entry; got shape {array.shape}")
     check_finite(array, name)
@@ -110,7 +110,7 @@ def numerical_gradient(f, theta, epsilon=1e-4):
     about ε_mach·|J|/ε, because each evaluation of J is exact only to ε_mach·|J| ≈ 2.2e-16·|J| and
     the difference is divided by 2ε. The two balance near ε ≈ (ε_mach)^(1/3) ≈ 6e-6; the course's
     ε = 1e-4 leaves a truncation error ≈ 1.7e-9·|∂³J| and a round-off ≈ 2e-12·|J|, both far below
-    the differences a real bug causes (chapter 07 plots the error against ε). An ε that θ ± ε can
+    the differences a real bug causes (chapter 08 plots the error against ε). An ε that θ ± ε can
     resolve may still be too small for J to notice: the gradient is then 0, not refused.
     """
     check_callable(f, "f", "theta -> J, the cost")
@@ -383,7 +383,7 @@ def check_network_gradient(input_size=3, hidden_size=5, num_labels=3, m=5, lambd
     -----
     Weights come from ``network.debug_initialize`` (sin(1), sin(2), … / 10), X from the same
     recipe, labels are 1, 2, …, m modulo K: the same numbers on every machine, and no weight is 0
-    or repeated, so no symmetry can hide a bug. Chapter 07.
+    or repeated, so no symmetry can hide a bug. Chapter 08.
     """
     from . import network  # imported here so this module does not depend on network at import
 

@@ -56,6 +56,19 @@ def test_numerical_gradient_of_a_matrix_keeps_its_shape_and_entry_order():
                                atol=roundoff_bound(np.sum((np.abs(Theta) @ np.abs(v)) ** 2), 1e-4))
 
 
+@pytest.mark.parametrize("layout", ["transposed", "Fortran-ordered", "strided"])
+def test_numerical_gradient_of_a_matrix_not_laid_out_in_c_order(layout):
+    # Regression: a copy of a Fortran-ordered Θ kept its order, reshape(-1) then copied instead of
+    # viewing, the nudges never reached f, and the gradient came back all zeros.
+    base = np.array([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]])
+    Theta = {"transposed": base.T.copy().T, "Fortran-ordered": np.asfortranarray(base),
+             "strided": np.repeat(base, 2, axis=1)[:, ::2]}[layout]
+    assert not Theta.flags.c_contiguous
+    v = np.array([1.0, 2.0, -3.0])
+    numerical = numerical_gradient(lambda T: float(np.sum((T @ v) ** 2)), Theta)
+    np.testing.assert_allclose(numerical, 2 * np.outer(base @ v, v), rtol=0, atol=1e-8)
+
+
 def test_numerical_gradient_of_a_matrix_cubic_within_the_truncation_bound():
     Theta = np.arange(6.0).reshape(2, 3) - 2.5  # symmetric around 0: J = Σθ³ = 0 exactly
     numerical = numerical_gradient(sum_of_cubes, Theta)
