@@ -17,10 +17,9 @@ with a message that says how to restore it, instead of quietly teaching from dif
 files are plain CSV and a numpy ``.npz`` read with ``allow_pickle=False``, so loading them never runs
 code stored in a file.
 
-Where the files are looked for: the ``data/`` folder next to the ``mlcourse`` package (the repository's
-``data/``), unless the environment variable ``MLCOURSE_DATA_DIR`` names another folder — the tests use
-it to point the loaders at corrupted copies, and a teacher can use it to serve the files from a shared
-read-only place.
+The files are read from the package ``mlcourse.data`` (``data/``, mapped into the library by
+``pyproject.toml``) in a clone or any install, from any working folder — or from ``MLCOURSE_DATA_DIR``
+if set: the tests point it at corrupted copies, a teacher at a shared read-only folder.
 
 Each file is parsed once per session (the arrays are cached) and every call returns fresh copies, so a
 learner who scales ``X`` in place does not change what the next call returns.
@@ -28,7 +27,10 @@ learner who scales ``X`` in place does not change what the next call returns.
 
 import functools
 import hashlib
+import importlib.metadata
+import importlib.resources
 import io
+import json
 import os
 from pathlib import Path
 
@@ -36,17 +38,8 @@ import numpy as np
 
 from ._validation import as_float_matrix, check_labels_shape, check_real_scalar, check_seed
 
-__all__ = [
-    "CHECKSUMS",
-    "DATA_DIR_ENV",
-    "ChecksumError",
-    "clear_cache",
-    "data_dir",
-    "load_digits",
-    "load_exam_scores",
-    "load_microchips",
-    "train_test_split",
-]
+__all__ = ["CHECKSUMS", "DATA_DIR_ENV", "ChecksumError", "clear_cache", "data_dir", "load_digits",
+           "load_exam_scores", "load_microchips", "train_test_split"]
 
 DATA_DIR_ENV = "MLCOURSE_DATA_DIR"
 
@@ -69,14 +62,40 @@ def data_dir():
     Returns
     -------
     pathlib.Path
-        ``$MLCOURSE_DATA_DIR`` if that environment variable is set and not empty, otherwise the
-        ``data/`` folder beside the ``mlcourse`` package. The folder is not checked to exist here; a
-        loader that finds no file says where it looked.
+        ``$MLCOURSE_DATA_DIR`` if set and not empty; otherwise the package ``mlcourse.data``'s folder:
+        ``data/`` in a clone or an editable install, ``site-packages/mlcourse/data/`` after ``pip
+        install``. It is not checked to exist here; a loader that finds no file says where it looked.
     """
     override = os.environ.get(DATA_DIR_ENV, "")
     if override:
         return Path(override).expanduser()
-    return Path(__file__).resolve().parent.parent / "data"
+    return _shipped_data_dir()
+
+
+def _shipped_data_dir():
+    try:
+        return Path(os.fspath(importlib.resources.files("mlcourse.data")))
+    except ModuleNotFoundError:  # a clone never installed, or installed before data/ became mlcourse.data
+        return Path(__file__).resolve().parent.parent / "data"
+
+
+def _how_to_restore(filename, folder):
+    """Where the loader looked, and how to get the course's file back there for this kind of install."""
+    if os.environ.get(DATA_DIR_ENV):
+        return (f"the folder named by the environment variable {DATA_DIR_ENV}",
+                f"copy it there from the course's own copy in {_shipped_data_dir()}, or unset {DATA_DIR_ENV}")
+    if not folder.resolve().is_relative_to(Path(__file__).resolve().parent):  # not inside the package
+        return "the repository's data/ folder", f"restore it with `git checkout -- data/{filename}`"
+    # Installed, so no git history; but pip recorded its source in direct_url.json (PEP 610), e.g.
+    # {"url": "https://github.com/you/mlcourse", "vcs_info": {"vcs": "git", "requested_revision": "main"}}
+    installed = next(importlib.metadata.distributions(name="mlcourse"), None)  # None: copied in by hand
+    record = json.loads((installed and installed.read_text("direct_url.json")) or "{}")
+    source = record.get("url", "<where it came from>")
+    if vcs := record.get("vcs_info"):
+        revision = vcs.get("requested_revision")
+        source = f"{vcs['vcs']}+{source}" + (f"@{revision}" if revision else "")
+    return ("the data installed with the mlcourse package",
+            f'reinstall the package: pip install --force-reinstall --no-deps "mlcourse @ {source}"')
 
 
 def clear_cache():
@@ -86,14 +105,10 @@ def clear_cache():
 
 def _read_verified(filename):
     """Return the bytes of ``data_dir()/filename`` after checking them against ``CHECKSUMS``."""
-    path = data_dir() / filename
+    folder = data_dir()
+    path = folder / filename
+    where, fix = _how_to_restore(filename, folder)
     if not path.is_file():
-        if os.environ.get(DATA_DIR_ENV):
-            where = f"the folder named by the environment variable {DATA_DIR_ENV}"
-            fix = f"copy it there from the repository's data/ folder, or unset {DATA_DIR_ENV}"
-        else:
-            where = "the repository's data/ folder"
-            fix = f"restore it with `git checkout -- data/{filename}`"
         raise FileNotFoundError(f"{filename} not found: looked for {path} ({where}). The course ships "
                                 f"this file; {fix}")
     content = path.read_bytes()
@@ -101,7 +116,7 @@ def _read_verified(filename):
     got = hashlib.sha256(content).hexdigest()
     if got != expected:
         raise ChecksumError(f"{path} is not the file the course was written for: its SHA-256 must be "
-                            f"{expected}; got {got}. Restore it with `git checkout -- data/{filename}` "
+                            f"{expected}; got {got}. The course ships the right one; {fix} "
                             f"(data/README.md says how to regenerate it)")
     return content
 
@@ -153,10 +168,8 @@ def load_exam_scores():
 
     Raises
     ------
-    FileNotFoundError
-        If ``data/exam_scores.csv`` (or ``$MLCOURSE_DATA_DIR/exam_scores.csv``) does not exist.
-    ChecksumError
-        A ``ValueError``: the file's SHA-256 is not the recorded one.
+    FileNotFoundError, ChecksumError (a ValueError)
+        If ``exam_scores.csv`` is missing from :func:`data_dir`, or differs from the recorded file.
 
     Notes
     -----
@@ -182,10 +195,8 @@ def load_microchips():
 
     Raises
     ------
-    FileNotFoundError
-        If ``data/microchips.csv`` (or ``$MLCOURSE_DATA_DIR/microchips.csv``) does not exist.
-    ChecksumError
-        A ``ValueError``: the file's SHA-256 is not the recorded one.
+    FileNotFoundError, ChecksumError (a ValueError)
+        If ``microchips.csv`` is missing from :func:`data_dir`, or differs from the recorded file.
 
     Notes
     -----
@@ -211,10 +222,8 @@ def load_digits():
 
     Raises
     ------
-    FileNotFoundError
-        If ``data/digits.npz`` (or ``$MLCOURSE_DATA_DIR/digits.npz``) does not exist.
-    ChecksumError
-        A ``ValueError``: the file's SHA-256 is not the recorded one.
+    FileNotFoundError, ChecksumError (a ValueError)
+        If ``digits.npz`` is missing from :func:`data_dir`, or differs from the recorded file.
 
     Notes
     -----

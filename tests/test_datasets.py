@@ -4,6 +4,7 @@ import gzip
 import hashlib
 import importlib.util
 import shutil
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -131,6 +132,27 @@ def test_default_data_dir_is_the_repository_data_folder():
     assert datasets.data_dir() == DATA
 
 
+def test_a_clone_that_was_never_installed_reads_the_data_folder_beside_the_package(monkeypatch):
+    # without an install that maps the package mlcourse.data onto data/, the import fails
+    def no_such_package(name):
+        raise ModuleNotFoundError(f"No module named {name!r}")
+    monkeypatch.setattr(datasets.importlib.resources, "files", no_such_package)
+    assert datasets.data_dir() == DATA
+    X, _ = datasets.load_exam_scores()
+    assert X.shape == (100, 2)
+
+
+def test_pyproject_ships_the_data_folder_as_a_package():
+    # the mapping tests/test_install.py relies on, spelled out so a broken one is named here too
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    assert "mlcourse.data" in setuptools["packages"]
+    assert setuptools["package-dir"] == {"mlcourse.data": "data"}
+    patterns = setuptools["package-data"]["mlcourse.data"]
+    for name in [*FILES, "README.md"]:
+        assert any(Path(name).match(pattern) for pattern in patterns), name
+    assert (DATA / "__init__.py").is_file()  # a regular package, so an editable install maps it too
+
+
 def test_data_dir_follows_the_environment_variable(tmp_path, monkeypatch):
     for name in FILES:
         shutil.copy(DATA / name, tmp_path / name)
@@ -153,10 +175,22 @@ def test_a_corrupted_byte_is_refused_with_both_checksums_and_the_fix(name, tmp_p
     monkeypatch.setenv(datasets.DATA_DIR_ENV, str(tmp_path))
     datasets.clear_cache()
     message = (rf"{name} is not the file the course was written for: its SHA-256 must be "
-               rf"{datasets.CHECKSUMS[name]}; got {got}\. Restore it with `git checkout -- data/{name}`")
+               rf"{datasets.CHECKSUMS[name]}; got {got}\. The course ships the right one; copy it there "
+               rf"from the course's own copy in {DATA}, or unset MLCOURSE_DATA_DIR")
     with pytest.raises(datasets.ChecksumError, match=message):
         LOADERS[name]()
     assert issubclass(datasets.ChecksumError, ValueError)
+
+
+def test_a_corrupted_file_in_a_clone_is_restored_with_git(tmp_path, monkeypatch):
+    content = bytearray((DATA / "microchips.csv").read_bytes())
+    content[40] ^= 0x01
+    (tmp_path / "microchips.csv").write_bytes(bytes(content))
+    monkeypatch.setattr(datasets, "data_dir", lambda: tmp_path)  # stands in for a clone's data/
+    with pytest.raises(datasets.ChecksumError, match=(
+            r"got [0-9a-f]{64}\. The course ships the right one; restore it with "
+            r"`git checkout -- data/microchips\.csv` \(data/README\.md says how to regenerate it\)")):
+        datasets.load_microchips()
 
 
 def test_the_cache_never_answers_for_a_different_folder(tmp_path, monkeypatch):
@@ -175,7 +209,7 @@ def test_a_missing_file_says_where_it_looked(tmp_path, monkeypatch):
     with pytest.raises(FileNotFoundError, match=(
             rf"microchips\.csv not found: looked for {expected} \(the folder named by the environment "
             rf"variable MLCOURSE_DATA_DIR\)\. The course ships this file; copy it there from the "
-            rf"repository's data/ folder, or unset MLCOURSE_DATA_DIR")):
+            rf"course's own copy in {DATA}, or unset MLCOURSE_DATA_DIR")):
         datasets.load_microchips()
 
 
@@ -185,6 +219,40 @@ def test_a_missing_file_in_the_default_folder_says_how_to_restore_it(tmp_path, m
             r"exam_scores\.csv not found: looked for .*exam_scores\.csv \(the repository's data/ folder\)\. "
             r"The course ships this file; restore it with `git checkout -- data/exam_scores\.csv`")):
         datasets.load_exam_scores()
+
+
+class _Installed:
+    """Stands in for the metadata pip leaves: ``direct_url`` is its direct_url.json, or None."""
+
+    def __init__(self, direct_url):
+        self.direct_url = direct_url
+
+    def read_text(self, name):
+        assert name == "direct_url.json"
+        return self.direct_url
+
+
+GIT_INSTALL = ('{"url": "https://github.com/ada/mlcourse", '
+               '"vcs_info": {"vcs": "git", "requested_revision": "main", "commit_id": "0123abc"}}')
+
+
+@pytest.mark.parametrize(("installed", "source"), [
+    ([_Installed(GIT_INSTALL)], r"git\+https://github\.com/ada/mlcourse@main"),
+    ([_Installed('{"url": "file:///srv/mlcourse-0.1.0.tar.gz", "archive_info": {}}')],
+     r"file:///srv/mlcourse-0\.1\.0\.tar\.gz"),
+    ([_Installed(None)], r"<where it came from>"),  # from a package index: pip records no direct URL
+    ([], r"<where it came from>"),                  # a package folder copied in by hand: no metadata
+])
+def test_a_file_missing_from_an_installed_package_asks_for_a_reinstall(installed, source, monkeypatch):
+    # site-packages/mlcourse/data/ after pip install; here mlcourse/data/, which does not exist
+    installed_data = Path(datasets.__file__).resolve().parent / "data"
+    monkeypatch.setattr(datasets, "data_dir", lambda: installed_data)
+    monkeypatch.setattr(datasets.importlib.metadata, "distributions", lambda name: iter(installed))
+    with pytest.raises(FileNotFoundError, match=(
+            r"digits\.npz not found: looked for .*digits\.npz \(the data installed with the mlcourse "
+            rf"package\)\. The course ships this file; reinstall the package: pip install --force-reinstall "
+            rf'--no-deps "mlcourse @ {source}"$')):
+        datasets.load_digits()
 
 
 def test_digits_file_is_a_plain_npz_without_pickled_objects():
