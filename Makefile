@@ -1,14 +1,37 @@
 # The course in two commands: `make lab` to learn, `make test` to check everything.
-# Both build the environment .venv themselves on a machine that has only python3 (>= 3.11) and make,
-# and rebuild it whenever requirements.txt, requirements-dev.txt or pyproject.toml changes.
+# Both build the environment .venv themselves on a machine that has only python3 (>= 3.11) and make.
+# `make lab` installs what a learner needs (requirements.txt and the mlcourse package); `make test`
+# adds the test tools (requirements-dev.txt). Either rebuilds what it needs when a file it was
+# installed from changes.
 
 PYTHON3 ?= python3
 VENV    := .venv
 PYTHON  := $(VENV)/bin/python
 PIP     := $(PYTHON) -m pip --disable-pip-version-check
-# The stamp records that the last install finished: it is newer than the three files it depends on,
-# so editing any of them (or an install that stopped half-way) triggers a fresh `pip install`.
-STAMP   := $(VENV)/.installed
+# One stamp per layer of the environment. A stamp records that its install finished and with which
+# pins: it is newer than the files it depends on, so editing one of them (or an install that stopped
+# half-way) triggers a fresh `pip install`; the test layer is rebuilt whenever the learner's is.
+LEARNER_STAMP := $(VENV)/.installed-learner
+DEV_STAMP     := $(VENV)/.installed-dev
+
+# PINS=lock (the default) installs the exact versions of requirements-lock.txt: the ones CI tests and
+# every printed number in the chapters comes from. PINS=ranges installs the newest releases that the
+# ranges of requirements*.txt admit, as the weekly CI job does to catch a release that breaks a chapter.
+PINS ?= lock
+ifeq ($(PINS),lock)
+CONSTRAINTS := -c requirements-lock.txt
+else ifeq ($(PINS),ranges)
+CONSTRAINTS :=
+else
+$(error PINS must be lock or ranges; got '$(PINS)')
+endif
+# A stamp written with the other pins does not count: the layer is installed again with these.
+ifneq ($(shell cat $(LEARNER_STAMP) 2>/dev/null),$(PINS))
+.PHONY: $(LEARNER_STAMP)
+endif
+ifneq ($(shell cat $(DEV_STAMP) 2>/dev/null),$(PINS))
+.PHONY: $(DEV_STAMP)
+endif
 
 # Jupyter refuses to start as root without this flag; containers and CI machines often are root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
@@ -20,11 +43,23 @@ LAB_ARGS ?=
 
 help:
 	@echo "mlcourse — make targets:"
-	@echo "  make lab        build .venv if needed, then open JupyterLab on chapters/00-start-here.ipynb"
-	@echo "  make test       ruff, the library tests, every chapter re-run by nbval (strict), the browser test"
+	@echo "  make lab        build .venv if needed (requirements.txt + mlcourse, at the versions of"
+	@echo "                  requirements-lock.txt), then open JupyterLab on chapters/00-start-here.ipynb"
+	@echo "  make test       add the test tools (requirements-dev.txt) to .venv, then ruff, the library tests,"
+	@echo "                  every chapter re-run by nbval (strict), the browser test"
+	@echo "                  (PINS=ranges: install the newest releases the ranges admit instead of the lock)"
+	@echo "  make lock       re-resolve requirements-lock.txt and binder/requirements.txt after a change to"
+	@echo "                  requirements*.txt (LOCK_ARGS=--upgrade: move every pin to the newest release)"
 	@echo "  make lint       ruff check only"
 	@echo "  make bench      run the benchmarks (benchmarks/run_all.py)"
+	@echo "  make links      print this clone's Binder and Colab links (from its GitHub origin) and write"
+	@echo "                  them into README.md and chapter 00: how a fork gets its badge (then commit)"
+	@echo "  make hub-chapters  copies of the chapters with outputs cleared, in build/hub-chapters/, for the"
+	@echo "                  repository a JupyterHub's nbgitpuller pulls from (chapters/ is only read)"
 	@echo "  make notebooks  re-execute every chapter in place, top to bottom, and strip widget state"
+	@echo "  make book       the course website in build/book/html, from the committed outputs (offline;"
+	@echo "                  BOOK_REPOSITORY_URL=https://github.com/<owner>/<name> or the clone's origin adds"
+	@echo "                  Binder buttons). Publish: push to GitHub, whose workflow deploys it to Pages"
 	@echo "  make clean      remove .venv and caches (never chapters/ or anything you wrote)"
 
 check-python:
@@ -37,7 +72,8 @@ check-python:
 
 # check-python is order-only: it runs first every time but never by itself forces a reinstall.
 # A venv whose interpreter no longer runs (its Python was upgraded or removed) is rebuilt from scratch.
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml | check-python
+# The learner's layer: requirements.txt and the package, nothing for testing (no pytest, no Playwright).
+$(LEARNER_STAMP): requirements.txt requirements-lock.txt pyproject.toml | check-python
 	@if [ -x "$(PYTHON)" ] && ! "$(PYTHON)" -c "" >/dev/null 2>&1; then \
 	    echo "$(VENV) is broken (its Python no longer runs): rebuilding it"; rm -rf "$(VENV)"; fi
 	@if [ ! -x "$(PYTHON)" ]; then \
@@ -45,16 +81,47 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml | check-python
 	    $(PYTHON3) -m venv $(VENV) || { rm -rf "$(VENV)"; \
 	        echo "error: could not create $(VENV). On Debian/Ubuntu: sudo apt install python3-venv" >&2; \
 	        exit 1; }; fi
-	@echo "Installing requirements-dev.txt and the mlcourse package into $(VENV) (a few minutes the first time)"
-	$(PIP) install --quiet -r requirements-dev.txt -e .
-	@touch $(STAMP)
+	@rm -f $(LEARNER_STAMP) $(DEV_STAMP)
+	@echo "Installing requirements.txt ($(PINS)) and the mlcourse package into $(VENV) (a few minutes the first time)"
+	$(PIP) install --quiet -r requirements.txt $(CONSTRAINTS) -e .
+	@echo $(PINS) > $(LEARNER_STAMP)
+
+# The test layer, on top of the learner's: requirements-dev.txt (which starts with -r requirements.txt).
+$(DEV_STAMP): $(LEARNER_STAMP) requirements-dev.txt
+	@echo "Installing the test tools of requirements-dev.txt ($(PINS)) into $(VENV)"
+	$(PIP) install --quiet -r requirements-dev.txt $(CONSTRAINTS)
+	@echo $(PINS) > $(DEV_STAMP)
+
+# --- the lock -----------------------------------------------------------------------------------------
+# requirements-lock.txt: the exact version of every package that requirements-dev.txt (and through it
+# requirements.txt) pulls in, one resolution for Linux, macOS and Windows and Python 3.11-3.13 (uv's
+# universal mode; "fewest" keeps one version of each package across Pythons wherever one fits all).
+# binder/requirements.txt: the same versions for Binder (Linux, Python 3.11), plus binder/requirements.in's
+# notebook release. uv keeps the existing pins unless a range forces a change: LOCK_ARGS=--upgrade moves
+# all of them, LOCK_ARGS="--upgrade-package numpy" one. uv runs from its own environment in build/.
+# The one extra constraint: argon2-cffi-bindings (under jupyter-server) publishes no wheel for Intel
+# Macs from 26.0 on, and there it would need a C compiler.
+LOCK_TOOLS := build/lock-tools
+LOCK_ARGS  ?=
+UV_COMPILE := $(LOCK_TOOLS)/bin/uv pip compile --quiet --custom-compile-command "make lock" $(LOCK_ARGS)
+.PHONY: lock
+lock: | check-python
+	@[ -x $(LOCK_TOOLS)/bin/uv ] || { $(PYTHON3) -m venv $(LOCK_TOOLS) && \
+	    $(LOCK_TOOLS)/bin/python -m pip --disable-pip-version-check install --quiet "uv~=0.13"; }
+	@printf '%s\n' 'argon2-cffi-bindings<26' > build/lock-platform-constraints.txt
+	$(UV_COMPILE) --universal --fork-strategy fewest --python-version 3.11 \
+	    -c build/lock-platform-constraints.txt requirements-dev.txt -o requirements-lock.txt
+	$(UV_COMPILE) --python-platform x86_64-manylinux_2_28 --python-version 3.11 \
+	    -c requirements-lock.txt binder/requirements.in -o binder/requirements.txt
+	@echo "Now update LOCKED in mlcourse/chapters/ch00_start_here.py if a course package moved" \
+	    "(tests/test_ch00_start_here.py compares them)."
 
 # The server's root is the repository, not chapters/: chapter 00 asks the learner to open
-# mlcourse/network.py next to chapter 06, and the file browser must be able to reach it.
-lab: $(STAMP)
+# mlcourse/network.py next to chapter 07, and the file browser must be able to reach it.
+lab: $(LEARNER_STAMP)
 	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) $(LAB_ARGS) --ServerApp.root_dir=. chapters/00-start-here.ipynb
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(PYTHON) -m ruff check .
 
 # pytest's testpaths (pyproject.toml) are tests/ and chapters/: --nbval turns every .ipynb into a test
@@ -65,11 +132,51 @@ lint: $(STAMP)
 test: lint
 	$(PYTHON) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-bench: $(STAMP)
+bench: $(LEARNER_STAMP)
 	$(PYTHON) benchmarks/run_all.py
 
-notebooks: $(STAMP)
+notebooks: $(LEARNER_STAMP)
 	$(PYTHON) tools/execute_notebooks.py chapters
+
+# Standard library only, so it runs before .venv exists; it fails, changing nothing, without a GitHub origin.
+.PHONY: links
+links: | check-python
+	$(PYTHON3) tools/course_links.py --write
+
+# What a hub serves through nbgitpuller: the chapters without outputs, so a teacher's re-executed outputs
+# never meet a learner's own in the merge (README, "Teaching a class").
+.PHONY: hub-chapters
+hub-chapters: $(LEARNER_STAMP)
+	$(PYTHON) tools/hub_chapters.py --out build/hub-chapters
+
+# --- the course website ------------------------------------------------------------------------------
+# `make book` renders every chapter from its committed outputs (nothing is executed) into build/book/html.
+# Its tools live apart from the course's .venv: Jupyter Book in build/book-env (requirements-book.txt at
+# the exact versions of book/requirements-lock.txt), MathJax from npm in build/book-tools
+# (book/package-lock.json), so pages typeset with no CDN.
+BOOK_VENV    := build/book-env
+BOOK_STAMP   := $(BOOK_VENV)/.installed
+BOOK_TOOLS   := build/book-tools
+MATHJAX_STAMP := $(BOOK_TOOLS)/.installed
+.PHONY: book
+
+$(BOOK_STAMP): requirements-book.txt book/requirements-lock.txt | check-python
+	@rm -rf $(BOOK_VENV)
+	$(PYTHON3) -m venv $(BOOK_VENV)
+	$(BOOK_VENV)/bin/python -m pip --disable-pip-version-check install --quiet -r requirements-book.txt \
+	    -c book/requirements-lock.txt
+	@touch $@
+
+$(MATHJAX_STAMP): book/package.json book/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "error: make book needs npm (Node.js) to install MathJax." \
+	    "On Debian/Ubuntu: sudo apt-get install nodejs npm; on macOS: brew install node" >&2; exit 1; }
+	@mkdir -p $(BOOK_TOOLS)
+	cp book/package.json book/package-lock.json $(BOOK_TOOLS)/
+	cd $(BOOK_TOOLS) && npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+book: $(BOOK_STAMP) $(MATHJAX_STAMP)
+	$(BOOK_VENV)/bin/python book/build_book.py --output build/book/html
 
 # Only what make and the tools create; chapters/ (and its .ipynb_checkpoints) is never touched.
 clean:
