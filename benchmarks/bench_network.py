@@ -9,7 +9,7 @@ hits them all alike). Contenders:
 - the five matrix products backpropagation needs, alone: X Θ(1)ᵀ, a2 Θ(2)ᵀ, δ(3) Θ(2), δ(3)ᵀ a2 and
   δ(2)ᵀ X, each in whichever operand order (A B or (Bᵀ Aᵀ)ᵀ) is faster on the machine running the
   script, timed first — a floor no numpy code can beat;
-- :func:`textbook`, a plain numpy version written here, as a learner would after chapter 06;
+- :func:`textbook`, a plain numpy version written here, as a learner would after chapter 07;
 - PyTorch float64 autograd of the same cost, when ``import torch`` works (an optional extra).
 
 Each ratio is the median over rounds of the per-round ratio. Targets (issue 8):

@@ -1,6 +1,6 @@
-"""Chapter 09's training runs: how long they take and what they reach on the digits.
+"""Chapter 10's training runs: how long they take and what they reach on the digits.
 
-Chapter 09 has no slider; what it costs is its three training runs on the chapter-08 split
+Chapter 10 has no slider; what it costs is its three training runs on the chapter-08 split
 (``train_test_split(X / 16, y, test_fraction=0.25, seed=0)``): one-vs-all logistic regression
 (λ = 0.1), the sigmoid network and the softmax network (25 hidden units, λ = 1, 300 L-BFGS-B
 iterations, seed 0). Also timed: one cost + gradient of each network on the training set; both share
@@ -42,7 +42,7 @@ def main():
         trained = function()
         seconds = median_seconds(function, 5, 1)
         rows.append([name, f"{seconds * 1e3:.0f} ms", f"{trained.accuracy(X_test, y_test):.2%}"])
-    print_table(f"Chapter 09 on the digits ({len(y_train)} train / {len(y_test)} test; medians)",
+    print_table(f"Chapter 10 on the digits ({len(y_train)} train / {len(y_test)} test; medians)",
                 ["what", "time", "held-out accuracy"], rows)
 
 

@@ -1,10 +1,11 @@
-"""How long does chapter 08's retraining slider take? Compute and redraw, timed apart.
+"""How long does chapter 09's retraining slider take? Compute and redraw, timed apart.
 
 The promise (issue 4): retraining that takes longer than ~100 ms runs only when the slider is
-released and shows that it is working. One update of chapter 08's slider *computes* a whole
-training run with its learning curve (``ch08.record_learning_curve``: the run, then the two
+released and shows that it is working. One update of chapter 09's slider *computes* a whole
+training run with its learning curve (``ch09.record_learning_curve``: the run, then the two
 accuracies at up to 100 iterates); the redraw moves the three lines of the kept figure and renders
-it to a PNG, as the inline backend does. Each row is one slider position, starting from the
+it to a PNG as the inline backend does for the course's style (a "retina" PNG, twice the figure's
+resolution: ``timing.png_as_displayed``). Each row is one slider position, starting from the
 chapter's defaults (L-BFGS, λ = 1, 300 iterations, 25 hidden units) and moving one control.
 The verdict column says whether the position needs the "training…" status (compute ≥ 100 ms);
 the chapter wires every slider with ``continuous_update=False`` and a status line, so both kinds
@@ -20,13 +21,12 @@ import matplotlib
 
 matplotlib.use("Agg")  # no window; the PNG rendering is the same work the inline backend does
 
-from IPython.core.pylabtools import print_figure
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from timing import median_seconds, print_table
+from timing import median_seconds, png_as_displayed, print_table
 
 from mlcourse import datasets
-from mlcourse.chapters import ch08_training_on_digits as ch08
+from mlcourse.chapters import ch09_training_on_digits as ch09
 
 BUDGET_SECONDS = 0.100  # above this, an update must wait for the release and say it is working
 DEFAULTS = dict(method="lbfgs", alpha=1.0, lambda_=1.0, num_iters=300, hidden_size=25)
@@ -52,18 +52,18 @@ def digits_split():
 
 def bench_chapter_08(repeats):
     X_train, X_test, y_train, y_test = digits_split()
-    show, figure = ch08.make_training_slider(X_train, y_train, X_test, y_test, max_iters=1000)
+    show, figure = ch09.make_training_slider(X_train, y_train, X_test, y_test, max_iters=1000)
     rows, slowest = [], 0.0
     for slider, changes in POSITIONS:
         settings = {**DEFAULTS, **changes}
-        curve = ch08.record_learning_curve(X_train, y_train, X_test, y_test, **settings)
+        curve = ch09.record_learning_curve(X_train, y_train, X_test, y_test, **settings)
 
         def compute(settings=settings):
-            ch08.record_learning_curve(X_train, y_train, X_test, y_test, **settings)
+            ch09.record_learning_curve(X_train, y_train, X_test, y_test, **settings)
 
         def redraw(curve=curve):
             show.update(curve)
-            print_figure(figure, "png", bbox_inches="tight")
+            png_as_displayed(figure)  # show() displays the figure itself: the inline backend's PNG
 
         compute_seconds = median_seconds(compute, repeats, 1)
         redraw_seconds = median_seconds(redraw, repeats, 1)
@@ -79,8 +79,8 @@ def bench_chapter_08(repeats):
 if __name__ == "__main__":
     repeats = 7
     rows, slowest = bench_chapter_08(repeats)
-    print_table(f"Chapter 08 retraining slider (medians of {repeats}): compute one training run with "
+    print_table(f"Chapter 09 retraining slider (medians of {repeats}): compute one training run with "
                 "its learning curve, redraw the kept figure",
                 ["slider", "position", "compute", "redraw (PNG)", "needs 'training…'"], rows)
-    print(f"\nslowest compute {slowest * 1e3:.0f} ms: every slider of chapter 08 updates on release "
-          f"(continuous_update=False) and shows 'training…' while it runs")
+    print(f"\nslowest compute {slowest * 1e3:.0f} ms: every slider of chapter 09 updates on release "
+          f"(continuous_update=False) and counts the iterations while it trains")

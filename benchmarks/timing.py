@@ -1,4 +1,5 @@
-"""Timing helpers shared by the benchmark scripts: medians over repeated runs, printed as tables."""
+"""Timing helpers shared by the benchmark scripts: medians over repeated runs, printed as tables, and a
+figure rendered the way a chapter shows it."""
 
 import time
 
@@ -48,3 +49,17 @@ def print_table(title, header, rows):
     print("  ".join("-" * w for w in widths))
     for row in rows:
         print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)))
+
+
+def png_as_displayed(figure):
+    """``figure`` as the inline backend renders it when a chapter calls ``display(figure)``.
+
+    The course's style (``plotting.FIGURE_FORMAT``) asks for a "retina" PNG, twice the figure's
+    resolution, so a benchmark that rendered a plain PNG would time a quarter of the pixels. Sliders
+    that redraw through ``plotting.SliderCanvas`` are timed with its ``png()`` instead.
+    """
+    from IPython.core.pylabtools import print_figure
+
+    from mlcourse.chapters import plotting
+
+    return print_figure(figure, plotting.FIGURE_FORMAT, bbox_inches="tight")

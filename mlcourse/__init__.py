@@ -14,8 +14,8 @@ Modules, one concept each — the library a learner keeps using after the course
 ``activations``   the sigmoid g(z) and its derivative g'(z), stable for any finite z
 ``logistic``      logistic regression: cost, gradient, feature mapping, prediction, fit
 ``network``       input → sigmoid hidden layer → K sigmoid outputs: forward, backprop
-``softmax``       the same network with a softmax output layer (chapter 09)
-``one_vs_all``    K logistic classifiers, one per class (chapter 09)
+``softmax``       the same network with a softmax output layer (chapter 10)
+``one_vs_all``    K logistic classifiers, one per class (chapter 10)
 ``gradcheck``     numerical gradients by central differences, relative difference
 ``optimize``      batch gradient descent (with divergence detection) and L-BFGS-B
 ``datasets``      loaders for the data shipped in ``data/``, checksums verified
@@ -26,8 +26,8 @@ Modules, one concept each — the library a learner keeps using after the course
 
 Two subpackages go with the notebooks and are not imported here:
 
-- ``mlcourse.chapters``: a companion for each chapter that needs one (``ch06_backpropagation`` for
-  ``06-backpropagation.ipynb``) with its figures, sliders and experiment harnesses, and
+- ``mlcourse.chapters``: a companion for each chapter that needs one (``ch07_backpropagation`` for
+  ``07-backpropagation.ipynb``) with its figures, sliders and experiment harnesses, and
   ``plotting`` for the figures several chapters share;
 - ``mlcourse.checks``: the exercises' checks (``checks.cost(cost)`` prints "passed" or names the
   mistake) and, in ``mlcourse.checks.solutions``, reference answers kept out of the way until a

@@ -1,6 +1,6 @@
 """A three-layer network: n inputs → s2 sigmoid hidden units → K sigmoid outputs.
 
-Read it beside chapters 05 and 06: the names are the course's symbols (chapter 00 has the table).
+Read it beside chapters 05 to 07: the names are the course's symbols (chapter 00 has the table).
 
 =============  ==============  ===========================================================
 symbol         code            shape
@@ -232,7 +232,7 @@ def backward(Theta1, Theta2, X, z2, a2, delta3, lambda_=0.0):
     δ(2) = δ(3) Θ(2)[:, 1:] ⊙ g'(z2): each hidden unit feeds every output, so its error sums over
     those paths; the bias column of Θ(2) is dropped because nothing flows back into a0(2) = 1.
     Θ(l)_grad = δ(l+1)ᵀ a(l) / m sums the m outer products δ aᵀ in one matrix product, plus
-    (λ/m) Θ(l) off the bias column. Chapter 06 derives each line. Arrays must already be checked.
+    (λ/m) Θ(l) off the bias column. Chapter 07 derives each line. Arrays must already be checked.
     """
     m = len(X)
     # δ(2) = g'(z2) ⊙ δ(3) Θ(2)[:, 1:], multiplied in place into g'(z2): with g'(z2) computed first,
@@ -299,7 +299,7 @@ def cost(Theta1, Theta2, X, y, lambda_=0.0):
 def gradient(Theta1, Theta2, X, y, lambda_=0.0):
     """``(Theta1_grad, Theta2_grad)``, shapes (s2, n+1) and (K, s2+1), by vectorised backpropagation.
 
-    Parameters are those of :func:`cost`. δ(3) = a3 - Y, then :func:`backward`. Chapter 06.
+    Parameters are those of :func:`cost`. δ(3) = a3 - Y (chapter 06), then :func:`backward` (chapter 07).
     """
     return cost_and_gradient(Theta1, Theta2, X, y, lambda_)[1]
 

@@ -77,7 +77,7 @@ def predict(all_theta, X):
     Notes
     -----
     g is increasing, so the largest h is the largest score θ(k)ᵀx; the argmax is taken over the
-    scores, which never saturate to ties the way h = 1.0 can. Chapter 09.
+    scores, which never saturate to ties the way h = 1.0 can. Chapter 10.
     """
     X = as_float_matrix(X, "X")
     all_theta = _check_all_theta(all_theta, X)
@@ -146,7 +146,7 @@ def fit(X, y, lambda_=0.1, *, num_labels=None, num_iters=400):
     -----
     Classifier k sees the labels [y = k] (1 for class k, 0 for the rest) and minimises the convex
     cost of :func:`mlcourse.logistic.cost`; with λ > 0 its minimum is unique, so the result does not
-    depend on the starting point (θ = 0). Chapter 09.
+    depend on the starting point (θ = 0). Chapter 10.
     """
     X = as_float_matrix(X, "X")
     num_labels = check_num_labels(num_labels, y, X.shape[0], at_least=2,

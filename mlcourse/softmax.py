@@ -18,7 +18,7 @@ The deep-learning course holds the same scores as Z^[2] = z3ᵀ, examples as col
 table); :func:`cross_entropy_gradient` is its dZ^[2] / m, transposed.
 
 Alongside it, :func:`sigmoid_cross_entropy` is the loss of K independent sigmoid outputs computed
-from the scores, for binary (K = 1) and multi-label targets, so that chapter 09 can compare the three
+from the scores, for binary (K = 1) and multi-label targets, so that chapter 10 can compare the three
 output/loss pairs side by side.
 """
 
@@ -98,7 +98,7 @@ def softmax(Z):
     -----
     softmax(z)_k = e^{z_k − c} / Σ_p e^{z_p − c} for any constant c: the factor e^{−c} cancels.
     With c = max_p z_p every exponent is ≤ 0, so no e^z overflows (e^1000 is inf in float64, and
-    inf/inf is NaN), and the largest term is e^0 = 1, so the sum never underflows to 0. Chapter 09.
+    inf/inf is NaN), and the largest term is e^0 = 1, so the sum never underflows to 0. Chapter 10.
     """
     return _softmax(as_float_matrix(Z, "Z"))
 
@@ -108,7 +108,7 @@ def log_sum_exp(Z):
 
     log Σ_p e^{z_p} = c + log Σ_p e^{z_p − c} with c = max_p z_p: the sum lies in [1, K], so its
     logarithm is finite and accurate. It is the log of softmax's denominator, so
-    log softmax(z)_k = z_k − log_sum_exp(z). Chapter 09.
+    log softmax(z)_k = z_k − log_sum_exp(z). Chapter 10.
     """
     return _log_sum_exp(as_float_matrix(Z, "Z"))
 
@@ -137,7 +137,7 @@ def categorical_cross_entropy(Z, y):
     -----
     −Σ_k y_k log a_k with a one-hot y keeps one term: −log a_y = log_sum_exp(z) − z_y. Computed that
     way, from z, it never takes log(0): for z = (1000, −1000) and y = 1 the loss is simply 2000,
-    while log(softmax(z)_1) would be log(0) = −inf. Chapter 09.
+    while log(softmax(z)_1) would be log(0) = −inf. Chapter 10.
     """
     Z = as_float_matrix(Z, "Z")
     return _mean_cross_entropy(Z, check_class_labels(y, Z.shape[0], Z.shape[1]))
@@ -148,7 +148,7 @@ def cross_entropy_gradient(Z, y):
 
     With a = softmax(z), ∂a_j/∂z_p = a_j(δ_jp − a_p), so for one example
     ∂L/∂z_p = −Σ_j (y_j / a_j) a_j (δ_jp − a_p) = −y_p + a_p Σ_j y_j = a_p − y_p, because the
-    one-hot y sums to 1. The result times m is the network's δ(3). Chapter 09.
+    one-hot y sums to 1. The result times m is the network's δ(3). Chapter 10.
     """
     Z = as_float_matrix(Z, "Z")
     labels = check_class_labels(y, Z.shape[0], Z.shape[1])
@@ -181,7 +181,7 @@ def sigmoid_cross_entropy(Z, Y):
     Notes
     -----
     Per entry the loss is log(1 + e^z) − y z (see :func:`mlcourse.logistic.cost`), evaluated with
-    ``logaddexp(0, z)`` so no finite z overflows. Its gradient is (g(Z) − Y) / m. Chapter 09.
+    ``logaddexp(0, z)`` so no finite z overflows. Its gradient is (g(Z) − Y) / m. Chapter 10.
     """
     Z = as_float_matrix(Z, "Z")
     Y = as_numeric_array(Y, "Y")
@@ -207,7 +207,7 @@ def _cost_and_gradient(Theta1, Theta2, X, labels, lambda_):
     m = len(X)
     z2, a2, z3 = network.forward_scores(Theta1, Theta2, X)
     J = _mean_cross_entropy(z3, labels) + network.penalty(Theta1, Theta2, lambda_, m)
-    # δ(3) = a3 − Y, exactly as for sigmoid outputs with cross-entropy (chapter 09 derives why)
+    # δ(3) = a3 − Y, exactly as for sigmoid outputs with cross-entropy (chapter 10 derives why)
     delta3 = _softmax(z3)
     delta3[np.arange(m), labels] -= 1.0
     return float(J), network.backward(Theta1, Theta2, X, z2, a2, delta3, lambda_)
@@ -218,7 +218,7 @@ def forward(Theta1, Theta2, X):
 
     Parameters and results are those of :func:`mlcourse.network.forward`, shapes included, with
     a3 = softmax(z3) instead of g(z3): each row of a3 sums to 1. Only that last step differs from
-    the sigmoid network. Chapter 09.
+    the sigmoid network. Chapter 10.
     """
     X = as_float_matrix(X, "X")
     Theta1, Theta2 = check_network_thetas(Theta1, Theta2, X.shape[1])
@@ -268,7 +268,7 @@ def cost(Theta1, Theta2, X, y, lambda_=0.0):
     -----
     J = (1/m) Σ_i [log Σ_k e^{z3_ik} − z3_{i, y_i}] + :func:`mlcourse.network.penalty`. Only the true
     class's output enters the loss; the others are pushed down through the shared denominator.
-    Computed from z3 with log-sum-exp, never as log(a3). Chapter 09.
+    Computed from z3 with log-sum-exp, never as log(a3). Chapter 10.
     """
     Theta1, Theta2, X, labels, lambda_ = check_network_data(Theta1, Theta2, X, y, lambda_)
     z3 = network.forward_scores(Theta1, Theta2, X)[2]
@@ -280,7 +280,7 @@ def gradient(Theta1, Theta2, X, y, lambda_=0.0):
 
     δ(3) = a3 − Y, the same formula as the sigmoid network's: softmax with categorical
     cross-entropy is a matching pair, so the Jacobian of the softmax cancels the loss's 1/a. From
-    δ(3) on it is :func:`mlcourse.network.backward`, unchanged. Chapter 09.
+    δ(3) on it is :func:`mlcourse.network.backward`, unchanged. Chapter 10.
     """
     return cost_and_gradient(Theta1, Theta2, X, y, lambda_)[1]
 
@@ -312,7 +312,7 @@ def fit(X, y, hidden_size=25, lambda_=1.0, *, num_labels=None, num_iters=400, se
 
     Notes
     -----
-    The cost is not convex in Θ, so the result depends on the starting weights. Chapter 09.
+    The cost is not convex in Θ, so the result depends on the starting weights. Chapter 10.
     """
     num_iters = check_positive_int(num_iters, "num_iters")
     Theta1, Theta2, result = network.train(_cost_and_gradient, X, y, hidden_size, lambda_,

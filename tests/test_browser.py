@@ -12,7 +12,17 @@ Playwright, and do what a learner does:
   no widget shows "Error displaying widget"; type a new α into the slider's readout and check that
   both the plot and the printed numbers change; then type an α in the diverging range and check
   that the learner is told that gradient descent diverges;
-- chapter 08: the same, with the method dropdown set to gradient descent (α only matters there).
+- chapter 09: the same, with the method dropdown set to gradient descent (α only matters there);
+  then type 1000 into the iterations readout (an IntSlider) and check that the line under the
+  controls counts the iterations while the network trains;
+- every kind of slider the course uses answers what a learner does to it: the FloatSlider of
+  chapter 01, the FloatLogSliders of chapters 03 and 08 (ε) and the IntSlider of chapter 09 take a
+  value typed into their readout and Enter; chapter 04's SelectionSlider has no editable readout
+  (ipywidgets' ignores what is typed) and moves with the arrow keys, its value shown in a label;
+- how fast a slider answers: from the key press that commits a value to the moment the output
+  shows the new numbers and a new image, measured in the page's own clock, 10 times per slider
+  (chapters 01, 03, 04 and 08). The times go to ``build/slider_timings.json``, which
+  ``benchmarks/bench_sliders.py`` (``make bench``) reports against the course's budget of 150 ms.
 
 A screenshot of each chapter, pass or fail, goes to ``tests/screenshots/`` (git-ignored). The lab
 server and its kernels are stopped at the end, pass or fail.
@@ -25,11 +35,13 @@ it) a missing browser fails the tests instead, so CI can never pass by skipping 
 """
 
 import importlib.util
+import json
 import os
 import re
 import secrets
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -52,14 +64,41 @@ RUN_ALL_TIMEOUT = 60_000   # ms for Run All Cells on one chapter
 UPDATE_TIMEOUT = 30_000    # ms for one slider move to redraw its output
 STEP_TIMEOUT = 15_000      # ms for anything else the page has to show
 # JupyterLab settings for the test's lab only: every cell in the DOM (no windowing, so the error
-# checks see the whole notebook) and no news/update pop-up (no request beyond loopback).
+# checks see the whole notebook), the notebook's own kernel started without asking, and no
+# news/update pop-up (no request beyond loopback).
 LAB_SETTINGS = {
-    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": '{"windowingMode": "none"}',
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings":
+        '{"windowingMode": "none", "autoStartDefaultKernel": true}',
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": '{"autosave": false}',
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
         '{"fetchNews": "false", "checkForUpdates": false}',
 }
-OPENED = ("00-start-here.ipynb", "03-gradient-descent.ipynb", "08-training-on-digits.ipynb")
+OPENED = ("00-start-here.ipynb", "01-cost-function.ipynb", "03-gradient-descent.ipynb",
+          "04-regularisation.ipynb", "08-gradient-checking.ipynb", "09-training-on-digits.ipynb")
+TIMINGS = ROOT / "build" / "slider_timings.json"  # git-ignored; read by benchmarks/bench_sliders.py
+REDRAW_SAMPLES = 10  # moves per slider; the median is what is reported
+# Starts a timer in the page at the keydown that commits a value (Enter in a readout, an arrow key on
+# a slider's handle) and resolves with the milliseconds until ``output`` shows ``expected`` and an
+# image whose src differs from ``oldSrc``: the learner's wait, kernel and rendering included.
+REDRAW_TIMER = """([output, expected, oldSrc, timeout]) => {
+    window.__redraw = new Promise((resolve, reject) => {
+        let start = null;
+        const onKey = event => {
+            if (start === null && (event.key === 'Enter' || event.key.startsWith('Arrow'))) start = performance.now();
+        };
+        const stop = () => { observer.disconnect(); document.removeEventListener('keydown', onKey, true); };
+        const observer = new MutationObserver(() => {
+            const image = output.querySelector('img');
+            if (start !== null && output.innerText.includes(expected) && image && image.src !== oldSrc) {
+                stop();
+                resolve(performance.now() - start);
+            }
+        });
+        document.addEventListener('keydown', onKey, true);
+        observer.observe(output, {subtree: true, childList: true, attributes: true, characterData: true});
+        setTimeout(() => { stop(); reject(new Error(`no redraw showing ${expected} within ${timeout} ms`)); }, timeout);
+    });
+}"""
 # The open notebook's code cells as JupyterLab's model holds them (the lab exposes its app to the page
 # for the test): how many have no execution count yet, and every error output. The DOM cannot tell
 # an error from plain stderr (both render as application/vnd.jupyter.stderr), the model can.
@@ -259,15 +298,26 @@ def page(browser, request):
 
 # --- what a learner does ----------------------------------------------------------------------------
 
+IDLE_KERNEL = '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator[data-status="idle"]'
+# The open notebook's kernel is connected and idle. The execution indicator alone can read "idle"
+# before a fresh lab has connected the kernel, and Run All Cells then does nothing.
+KERNEL_READY = """() => {
+    const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+    const session = panel && panel.sessionContext && panel.sessionContext.session;
+    const kernel = session && session.kernel;
+    return !!kernel && kernel.connectionStatus === 'connected' && kernel.status === 'idle';
+}"""
+
+
 def open_notebook(page, lab, name):
     page.goto(lab.notebook_url(name), timeout=STEP_TIMEOUT * 2)
     page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell").first.wait_for()
-    wait_for_idle_kernel(page, STEP_TIMEOUT * 2)  # the kernel has started
+    page.wait_for_function(KERNEL_READY, timeout=STEP_TIMEOUT * 2, polling=200)  # the kernel has started
+    wait_for_idle_kernel(page, STEP_TIMEOUT)
 
 
 def wait_for_idle_kernel(page, timeout):
-    page.locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator[data-status="idle"]'
-                 ).wait_for(timeout=timeout)
+    page.locator(IDLE_KERNEL).wait_for(timeout=timeout)
 
 
 def menu(page, top, item):
@@ -335,6 +385,52 @@ def wait_for_redraw(output, printed, old_image=None):
     return output.inner_text(), image.get_attribute("src")
 
 
+def press_on_handle(page, widget, key):
+    """Focus the slider's handle and press ``key`` (an arrow key moves it one option)."""
+    widget.locator(".noUi-handle").focus()
+    page.keyboard.press(key)
+
+
+def time_redraws(page, output, moves):
+    """Milliseconds from each committed value to its redraw; ``moves`` is [(commit, expected text)]."""
+    element = output.element_handle()
+    times = []
+    for commit, expected in moves:
+        old_image = output.locator("img").get_attribute("src")
+        page.evaluate(REDRAW_TIMER, [element, expected, old_image, UPDATE_TIMEOUT])
+        commit()
+        times.append(page.evaluate("() => window.__redraw"))
+        wait_for_idle_kernel(page, UPDATE_TIMEOUT)  # one move at a time, as a learner makes them
+    return times
+
+
+def record_timings(name, times):
+    """Add one slider's redraw times to TIMINGS (JSON: slider → median and samples); return the median."""
+    recorded = json.loads(TIMINGS.read_text(encoding="utf-8")) if TIMINGS.exists() else {}
+    recorded[name] = {"median_ms": round(statistics.median(times), 1),
+                      "samples_ms": [round(t, 1) for t in times],
+                      "browser": str(CHROMIUM), "recorded": time.strftime("%Y-%m-%d %H:%M:%S")}
+    TIMINGS.parent.mkdir(parents=True, exist_ok=True)
+    TIMINGS.write_text(json.dumps(recorded, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return recorded[name]["median_ms"]
+
+
+def open_slider(page, lab, name, description):
+    """Open chapter ``name``, run it all, and return its slider ``description`` and that cell's output."""
+    open_notebook(page, lab, name)
+    run_all_cells(page)
+    widget = slider(page, description)
+    expect_one(widget, f"{description} slider")
+    return widget, output_of(page, widget)
+
+
+def time_typed_values(page, output, description, pair, expected, name):
+    """Type the two values of ``pair`` in turn, REDRAW_SAMPLES times, and record the redraw times."""
+    moves = [(lambda value=value: set_slider(page, description, value), expected(value))
+             for value in pair * (REDRAW_SAMPLES // 2)]
+    record_timings(name, time_redraws(page, output, moves))
+
+
 # --- the tests ---------------------------------------------------------------------------------------
 
 def test_chapter_00_typesets_the_notation_table(page, lab):
@@ -351,7 +447,7 @@ def test_chapter_00_typesets_the_notation_table(page, lab):
 
 
 def test_the_library_opens_from_jupyterlab_beside_the_chapters(page, lab):
-    # chapter 00: "open mlcourse/network.py next to chapter 06 and the symbols match"
+    # chapter 00: "open mlcourse/network.py next to chapter 07 and the symbols match"
     from playwright.sync_api import expect
 
     page.goto(lab.file_url("mlcourse/network.py"), timeout=STEP_TIMEOUT * 2)
@@ -363,12 +459,7 @@ def test_the_library_opens_from_jupyterlab_beside_the_chapters(page, lab):
 
 
 def test_chapter_03_learning_rate_slider_redraws_and_warns_of_divergence(page, lab):
-    open_notebook(page, lab, "03-gradient-descent.ipynb")
-    run_all_cells(page)
-    assert_no_errors(page)
-    alpha = slider(page, "α")
-    expect_one(alpha, "α slider")
-    output = output_of(page, alpha)
+    _, output = open_slider(page, lab, "03-gradient-descent.ipynb", "α")  # run_all_cells checks for errors
     text, image = wait_for_redraw(output, "α = 1 →")
 
     set_slider(page, "α", "10")  # 10 = 10^1 lies on the slider's grid (log10 steps of 0.05)
@@ -381,18 +472,67 @@ def test_chapter_03_learning_rate_slider_redraws_and_warns_of_divergence(page, l
     diverged_text, _ = wait_for_redraw(output, "α = 100 →", old_image=new_image)
     assert "→ diverges (diverged): diverged at iteration" in diverged_text, diverged_text
     assert "too large for this problem — try a smaller one" in diverged_text, diverged_text
+
+    time_typed_values(page, output, "α", ["1", "10"], lambda value: f"α = {value} →", "03 α (FloatLogSlider)")
     assert_no_errors(page)
 
 
-def test_chapter_08_alpha_slider_retrains_with_gradient_descent(page, lab):
+def test_chapter_01_scale_slider_takes_a_typed_value(page, lab):
+    _, output = open_slider(page, lab, "01-cost-function.ipynb", "scale")
+    text, image = wait_for_redraw(output, "scale 1.00:")
+    set_slider(page, "scale", "3.5")  # beyond where the naive formula breaks
+    new_text, _ = wait_for_redraw(output, "scale 3.50:", old_image=image)
+    assert "they do NOT agree" in new_text, new_text
+    assert numbers(new_text) != numbers(text)
+
+    time_typed_values(page, output, "scale", ["2.5", "1.5"], lambda value: f"scale {float(value):.2f}:",
+                      "01 scale (FloatSlider)")
+    assert_no_errors(page)
+
+
+def test_chapter_04_lambda_slider_moves_by_keyboard_and_shows_its_value(page, lab):
     from playwright.sync_api import expect
 
-    open_notebook(page, lab, "08-training-on-digits.ipynb")
+    open_notebook(page, lab, "04-regularisation.ipynb")
     run_all_cells(page)
+    row = page.locator(".widget-hbox").filter(has=page.locator(".widget-label", has_text=re.compile("^λ$")))
+    expect_one(row, "λ slider")
+    lambda_slider = row.locator(".widget-slider")
+    # no readout that takes typing and ignores it: the value is a plain label beside the slider
+    expect(lambda_slider.locator(".widget-readout")).to_be_hidden()
+    assert row.locator("[contenteditable=true]:visible").count() == 0
+    value_label = row.locator(".widget-label").last
+    expect(value_label).to_have_text("1")
+    output = output_of(page, row)
+    text, image = wait_for_redraw(output, "λ = 1:")
+
+    press_on_handle(page, lambda_slider, "ArrowRight")
+    new_text, _ = wait_for_redraw(output, "λ = 10:", old_image=image)
+    expect(value_label).to_have_text("10")
+    assert numbers(new_text) != numbers(text)
+
+    moves = [(lambda key=key: press_on_handle(page, lambda_slider, key), f"λ = {shown}:")
+             for key, shown in [("ArrowLeft", "1"), ("ArrowRight", "10")] * (REDRAW_SAMPLES // 2)]
+    record_timings("04 λ (SelectionSlider)", time_redraws(page, output, moves))
     assert_no_errors(page)
-    alpha = slider(page, "α")
-    expect_one(alpha, "α slider")
-    output = output_of(page, alpha)
+
+
+def test_chapter_08_epsilon_slider_shows_both_precisions(page, lab):
+    _, output = open_slider(page, lab, "08-gradient-checking.ipynb", "ε")
+    _, image = wait_for_redraw(output, "ε = 0.0001 ")
+    set_slider(page, "ε", "1e-8")
+    new_text, _ = wait_for_redraw(output, "ε = 1e-08 ", old_image=image)
+    assert "cost in float32: relative difference 1.0e+00, fails; round-off dominates" in new_text, new_text
+
+    time_typed_values(page, output, "ε", ["0.01", "0.0001"], lambda value: f"ε = {float(value):.2g} ",
+                      "08 ε (FloatLogSlider)")
+    assert_no_errors(page)
+
+
+def test_chapter_09_alpha_slider_retrains_with_gradient_descent(page, lab):
+    from playwright.sync_api import expect
+
+    alpha, output = open_slider(page, lab, "09-training-on-digits.ipynb", "α")  # run_all_cells checks for errors
     status = page.locator(".jp-CodeCell").filter(has=alpha).locator(".widget-label", has_text="done in")
     wait_for_redraw(output, "L-BFGS")
 
@@ -406,6 +546,19 @@ def test_chapter_08_alpha_slider_retrains_with_gradient_descent(page, lab):
     assert new_image != image
     assert numbers(new_text) != numbers(text), "the printed numbers did not change with α"
     expect(status).to_have_count(1, timeout=UPDATE_TIMEOUT)
+
+    # the IntSlider's readout, and the status line counting iterations while the network trains
+    label = page.locator(".jp-CodeCell").filter(has=alpha).locator(".widget-label", has_text=re.compile("^(training…|done in)"))
+    page.evaluate("""(label) => { window.__statuses = [];
+        new MutationObserver(() => window.__statuses.push(label.innerText))
+            .observe(label, {subtree: true, childList: true, characterData: true}); }""", label.element_handle())
+    set_slider(page, "iterations", "1000")
+    wait_for_redraw(output, "α = 0.1, up to 1000 iterations", old_image=new_image)
+    expect(status).to_have_count(1, timeout=UPDATE_TIMEOUT)
+    statuses = page.evaluate("() => window.__statuses")
+    counting = [text for text in statuses if re.fullmatch(r"training… \d+ of 1000 iterations", text)]
+    assert counting, f"no progress shown while training: {statuses}"
+    assert statuses[-1].startswith("done in 1000 iterations"), statuses
     assert_no_errors(page)
 
 

@@ -82,3 +82,23 @@ def test_slider_curves_match_the_costs():
     stable_line = figure.axes[0].lines[0]
     expected = [logistic.cost(s * theta, X, y) for s in scales]
     np.testing.assert_allclose(stable_line.get_ydata(), expected, rtol=0, atol=1e-13)
+
+
+def test_slider_canvas_paints_the_marker_over_its_background_as_a_full_draw_would():
+    import io
+
+    from PIL import Image
+
+    from mlcourse.chapters import plotting
+
+    X, y, theta = random_problem()
+    show, figure = ch01.make_naive_vs_stable_slider(theta, X, y, textbook_cost, np.linspace(0.5, 3.0, 26))
+    marker = figure.axes[0].lines[-1]
+    marker.set_xdata([2.0, 2.0])
+    blitted = np.asarray(Image.open(io.BytesIO(show.canvas.png())))
+    show.canvas.canvas.draw()  # everything drawn afresh, the marker where it is now
+    np.testing.assert_array_equal(blitted, np.asarray(show.canvas.canvas.buffer_rgba()))
+    scale = 2 if plotting.FIGURE_FORMAT == "retina" else 1
+    assert blitted.shape[:2] == (round(3.2 * plotting.FIGURE_DPI * scale), round(6.0 * plotting.FIGURE_DPI * scale))
+    marker.set_xdata([1.0, 1.0])
+    assert not np.array_equal(np.asarray(Image.open(io.BytesIO(show.canvas.png()))), blitted)  # it moved

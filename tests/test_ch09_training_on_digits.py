@@ -1,16 +1,15 @@
-"""Tests for mlcourse.chapters.ch08_training_on_digits: predictions, learning curves, chapter 08's slider."""
+"""Tests for mlcourse.chapters.ch09_training_on_digits: predictions, learning curves, chapter 09's slider."""
 
 import matplotlib
 
 matplotlib.use("Agg")  # before pyplot is imported anywhere: no window, no display needed
 
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
 from mlcourse import network
-from mlcourse.chapters import ch08_training_on_digits as ch08
+from mlcourse.chapters import ch09_training_on_digits as ch09
 
 # A one-input network worked by hand: s2 = 1 hidden unit computing g(x), K = 2 outputs with
 # z3 = [0.5, g(x)]. Class 1 wins exactly when g(x) > 0.5, i.e. when x > 0.
@@ -35,20 +34,20 @@ def blobs(m=90, n=4, K=3, seed=0):
 
 def test_predict_classes_by_hand():
     # g(-1) ≈ 0.27 < 0.5 → class 0; g(1) ≈ 0.73 and g(3) ≈ 0.95 > 0.5 → class 1
-    np.testing.assert_array_equal(ch08.predict_classes(THETA1_SMALL, THETA2_SMALL, X_SMALL), [0, 1, 1])
+    np.testing.assert_array_equal(ch09.predict_classes(THETA1_SMALL, THETA2_SMALL, X_SMALL), [0, 1, 1])
 
 
 def test_predict_classes_matches_network_predict():
     rng = np.random.default_rng(3)
     Theta1, Theta2 = rng.normal(size=(5, 8)), rng.normal(size=(4, 6))
     X = rng.normal(size=(50, 7))
-    np.testing.assert_array_equal(ch08.predict_classes(Theta1, Theta2, X),
+    np.testing.assert_array_equal(ch09.predict_classes(Theta1, Theta2, X),
                                   network.predict(Theta1, Theta2, X))
 
 
 def test_predict_classes_refuses_mismatched_shapes():
     with pytest.raises(ValueError, match="Theta1"):
-        ch08.predict_classes(THETA1_SMALL, THETA2_SMALL, np.ones((3, 2)))
+        ch09.predict_classes(THETA1_SMALL, THETA2_SMALL, np.ones((3, 2)))
 
 
 # --- record_learning_curve -----------------------------------------------------------------------
@@ -57,7 +56,7 @@ def test_predict_classes_refuses_mismatched_shapes():
 def test_learning_curve_is_network_fits_run(method):
     X_train, y_train, X_test, y_test = blobs()
     settings = dict(hidden_size=5, lambda_=0.5, num_iters=40, alpha=0.8, seed=2)
-    curve = ch08.record_learning_curve(X_train, y_train, X_test, y_test, method=method, **settings)
+    curve = ch09.record_learning_curve(X_train, y_train, X_test, y_test, method=method, **settings)
     fit = network.fit(X_train, y_train, method=method, **settings)
     # gradient descent in fit keeps two BLAS threads, the curve one: the sums may round differently
     np.testing.assert_allclose(curve.fit.Theta1, fit.Theta1, rtol=0, atol=1e-12)
@@ -69,7 +68,7 @@ def test_learning_curve_is_network_fits_run(method):
 
 def test_learning_curve_accuracies_at_the_ends():
     X_train, y_train, X_test, y_test = blobs()
-    curve = ch08.record_learning_curve(X_train, y_train, X_test, y_test, hidden_size=4, num_iters=30, seed=1)
+    curve = ch09.record_learning_curve(X_train, y_train, X_test, y_test, hidden_size=4, num_iters=30, seed=1)
     Theta1, Theta2 = network.initialize_weights(4, 4, 3, seed=1)  # the run's start
     assert curve.checkpoints[0] == 0
     assert curve.checkpoints[-1] == curve.iterations
@@ -81,7 +80,7 @@ def test_learning_curve_accuracies_at_the_ends():
 
 def test_learning_curve_checkpoints_are_capped_and_increasing():
     X_train, y_train, X_test, y_test = blobs()
-    curve = ch08.record_learning_curve(X_train, y_train, X_test, y_test, method="gradient_descent",
+    curve = ch09.record_learning_curve(X_train, y_train, X_test, y_test, method="gradient_descent",
                                            hidden_size=3, num_iters=50, max_points=7)
     assert curve.checkpoints.size == 7
     assert (np.diff(curve.checkpoints) > 0).all()
@@ -91,13 +90,13 @@ def test_learning_curve_checkpoints_are_capped_and_increasing():
 
 def test_learning_curve_reports_divergence_without_raising():
     X_train, y_train, X_test, y_test = blobs()
-    curve = ch08.record_learning_curve(X_train, y_train, X_test, y_test, method="gradient_descent",
+    curve = ch09.record_learning_curve(X_train, y_train, X_test, y_test, method="gradient_descent",
                                            hidden_size=3, num_iters=20, alpha=1e4)
     assert curve.diverged
     assert curve.status in ("diverged", "non-finite")
     assert curve.iterations < 20
     assert curve.checkpoints[-1] == curve.iterations
-    text = "\n".join(ch08.describe(curve))
+    text = "\n".join(ch09.describe(curve))
     assert "too large" in text
     assert "move α to the left" in text
 
@@ -105,7 +104,7 @@ def test_learning_curve_reports_divergence_without_raising():
 def test_learning_curve_leaves_inputs_alone():
     X_train, y_train, X_test, y_test = blobs()
     copies = [a.copy() for a in (X_train, y_train, X_test, y_test)]
-    ch08.record_learning_curve(X_train, y_train, X_test, y_test, hidden_size=3, num_iters=5)
+    ch09.record_learning_curve(X_train, y_train, X_test, y_test, hidden_size=3, num_iters=5)
     for before, after in zip(copies, (X_train, y_train, X_test, y_test), strict=True):
         np.testing.assert_array_equal(before, after)
 
@@ -121,39 +120,61 @@ def test_learning_curve_leaves_inputs_alone():
 def test_learning_curve_refuses_bad_settings(kwargs, error, match):
     X_train, y_train, X_test, y_test = blobs()
     with pytest.raises(error, match=match):
-        ch08.record_learning_curve(X_train, y_train, X_test, y_test, **kwargs)
+        ch09.record_learning_curve(X_train, y_train, X_test, y_test, **kwargs)
 
 
 def test_learning_curve_refuses_data_that_do_not_fit():
     X_train, y_train, X_test, y_test = blobs()
     with pytest.raises(ValueError, match="X_test must have 4 columns"):
-        ch08.record_learning_curve(X_train, y_train, X_test[:, :3], y_test)
+        ch09.record_learning_curve(X_train, y_train, X_test[:, :3], y_test)
     with pytest.raises(ValueError, match=r"y_test must hold class labels 0..K-1 = 0..2"):
-        ch08.record_learning_curve(X_train, y_train, X_test, y_test + 1)
+        ch09.record_learning_curve(X_train, y_train, X_test, y_test + 1)
     with pytest.raises(TypeError, match="y_train must hold integer class labels; got <U1"):
-        ch08.record_learning_curve(X_train, np.array(["a"] * y_train.size), X_test, y_test)
+        ch09.record_learning_curve(X_train, np.array(["a"] * y_train.size), X_test, y_test)
 
 
 # --- the slider ----------------------------------------------------------------------------------
 
-def test_slider_retrains_redraws_and_reports_status(monkeypatch, capsys):
+class StatusRecorder:
+    """Stands in for an ipywidgets Label: keeps every value it was given."""
+
+    def __init__(self):
+        self.values = []
+
+    @property
+    def value(self):
+        return self.values[-1] if self.values else ""
+
+    @value.setter
+    def value(self, text):
+        self.values.append(text)
+
+
+@pytest.mark.parametrize("method", ["gradient_descent", "lbfgs"])
+def test_progress_sees_every_iteration_and_changes_nothing(method):
     X_train, y_train, X_test, y_test = blobs()
-    show, figure = ch08.make_training_slider(X_train, y_train, X_test, y_test, max_iters=60)
-    status = SimpleNamespace(value="")
-    seen_while_training = []
-    record = ch08.record_learning_curve
+    seen = []
+    settings = dict(method=method, alpha=0.5, hidden_size=4, num_iters=30)
+    watched = ch09.record_learning_curve(X_train, y_train, X_test, y_test, progress=seen.append, **settings)
+    plain = ch09.record_learning_curve(X_train, y_train, X_test, y_test, **settings)
+    assert seen[0] == 0
+    assert sorted(set(seen)) == list(range(watched.iterations + 1))  # 0, 1, …, the last iteration
+    np.testing.assert_array_equal(watched.cost_history, plain.cost_history)
+    np.testing.assert_array_equal(watched.fit.Theta1, plain.fit.Theta1)
 
-    def spy(*args, **kwargs):
-        seen_while_training.append(status.value)
-        return record(*args, **kwargs)
 
-    monkeypatch.setattr(ch08, "record_learning_curve", spy)
+def test_slider_retrains_redraws_and_reports_status(capsys):
+    X_train, y_train, X_test, y_test = blobs()
+    show, figure = ch09.make_training_slider(X_train, y_train, X_test, y_test, max_iters=60)
+    status = StatusRecorder()
     show("gradient_descent", alpha=0.5, lambda_=1.0, num_iters=30, hidden_size=4, status=status)
-    assert seen_while_training == ["training…"]
+    assert status.values[0] == "training… 0 of 30 iterations"  # shown before the first iteration
+    assert all(text.startswith("training… ") for text in status.values[:-1])
     assert status.value.startswith("done in 30 iterations (completed)")
     printed = capsys.readouterr().out
     assert "gradient descent, λ = 1, s2 = 4, α = 0.5, up to 30 iterations → completed" in printed
 
+    record = ch09.record_learning_curve
     curve = record(X_train, y_train, X_test, y_test, method="gradient_descent", alpha=0.5,
                    hidden_size=4, num_iters=30)
     cost_ax, accuracy_ax = figure.axes
@@ -165,9 +186,9 @@ def test_slider_retrains_redraws_and_reports_status(monkeypatch, capsys):
 
 def test_slider_update_keeps_the_figure_and_draws_a_diverged_run():
     X_train, y_train, X_test, y_test = blobs()
-    show, figure = ch08.make_training_slider(X_train, y_train, X_test, y_test)
+    show, figure = ch09.make_training_slider(X_train, y_train, X_test, y_test)
     lines_before = [id(line) for ax in figure.axes for line in ax.lines]
-    curve = ch08.record_learning_curve(X_train, y_train, X_test, y_test, method="gradient_descent",
+    curve = ch09.record_learning_curve(X_train, y_train, X_test, y_test, method="gradient_descent",
                                            hidden_size=3, num_iters=20, alpha=1e4)
     show.update(curve)
     assert [id(line) for ax in figure.axes for line in ax.lines] == lines_before  # moved, not rebuilt

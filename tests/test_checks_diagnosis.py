@@ -1,4 +1,4 @@
-"""Tests for checks.diagnosis: chapter 07's exercise of naming the bug planted in a backpropagation."""
+"""Tests for checks.diagnosis: chapter 08's exercise of naming the bug planted in a backpropagation."""
 
 import pytest
 

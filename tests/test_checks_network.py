@@ -1,4 +1,4 @@
-"""The network track's checks (chapters 05–07): each names the mistakes a learner makes.
+"""The network track's checks (chapters 05–08): each names the mistakes a learner makes.
 
 Every buggy variant below is written the way a learner might write it, as plain numpy in the course's
 notation and apart from the checks' own mistake generators, and the test pins the name the check
@@ -978,7 +978,7 @@ def ng_copied(f, theta, epsilon):
     (ng_rows, "nudged a whole row at a time", r"range\(len\(theta\)\) counts its 2 rows", (2, 3)),
     (ng_minus_returns_to_theta, "minus nudge returns to θ", r"theta_minus\[i\] -= epsilon", (3,)),
     (ng_float32_result, "float32 result", r"float32 \(about 6 significant digits\)", (3,)),
-    (ng_float32_throughout, "computed in float32", r"chapter 07 shows", (3,)),
+    (ng_float32_throughout, "computed in float32", r"chapter 08 shows", (3,)),
     (ng_complex, "returned complex numbers", r"real parts are right", (3,)),
     (ng_int, "cast to int", r"dtype=int", (3,)),
     (ng_copied, "hard-coded answer", r"from its arguments", (3, 2)),
@@ -1015,7 +1015,7 @@ def test_theta1_in_the_second_layer_is_offered_beside_the_missing_transpose():
     assert re.search(r"Or is Θ\(1\) used where Θ\(2\) belongs", result.hint)
 
 
-lambda_ = 1.0  # a notebook's global λ, as chapter 06 sets one
+lambda_ = 1.0  # a notebook's global λ, as chapter 07 sets one
 
 
 def nc_global_lambda(Theta1, Theta2, X, y, lambda_of_the_call):

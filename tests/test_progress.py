@@ -45,7 +45,7 @@ def test_table_reads_each_saved_verdict(tmp_path, capsys):
         2: "cost: mistake — forgot 1/m\n  Hint: divide by m\n",
         3: None})  # run, but printed nothing
     write_notebook(tmp_path / "03-gradient-descent.ipynb", "_ = checks.gradient_descent_step(step)")
-    write_notebook(tmp_path / "07-gradient-checking.ipynb", *[f'_ = checks.diagnosis("{bug}", d)'
+    write_notebook(tmp_path / "08-gradient-checking.ipynb", *[f'_ = checks.diagnosis("{bug}", d)'
                                                               for bug in "abc"], outputs={
         0: "bug a: correct — the ratios …\n", 1: "bug b: not this one. Hint: …\n",
         2: "bug c: 'x' is not one of the choices; copy one of them exactly:\n"})

@@ -1,7 +1,7 @@
 """Chapter companions: what a chapter needs beyond the code it teaches.
 
-A chapter that needs one has a companion named after its notebook (``ch06_backpropagation`` goes
-with ``chapters/06-backpropagation.ipynb``). It holds only what is not the lesson itself: figures,
+A chapter that needs one has a companion named after its notebook (``ch07_backpropagation`` goes
+with ``chapters/07-backpropagation.ipynb``). It holds only what is not the lesson itself: figures,
 sliders and the harnesses of longer experiments. The code a chapter teaches is written in the
 chapter's own cells. ``plotting`` holds the figures several chapters share.
 

@@ -32,6 +32,7 @@ from .._validation import (
     check_theta_for_X,
 )
 from ..activations import sigmoid
+from .plotting import PALETTE, SliderCanvas
 
 __all__ = [
     "Descent",
@@ -221,14 +222,14 @@ _SliderLines = namedtuple("_SliderLines", ["history", "rejected_cost", "path", "
 
 def _draw_cost_panel(cost_ax, J_hat, num_iters):
     """The left panel's fixed parts; returns its two moving lines (history, refused step's cost)."""
-    (history_line,) = cost_ax.plot([], [], color="tab:blue", label="J(θ) per iteration")
+    (history_line,) = cost_ax.plot([], [], color=PALETTE["blue"], label="J(θ) per iteration")
     cost_ax.axhline(J_hat, color="grey", linestyle=":", linewidth=1.0, label=f"J(θ̂) = {J_hat:.4f}")
-    (rejected_cost_marker,) = cost_ax.plot([], [], "x", color="tab:red", markersize=9,
+    (rejected_cost_marker,) = cost_ax.plot([], [], "x", color=PALETTE["vermillion"], markersize=9,
                                            label="refused step")
     cost_ax.set_xlim(0, num_iters)
     cost_ax.set_xlabel("iteration")
     cost_ax.set_ylabel("J")
-    cost_ax.legend(fontsize="small", loc="upper right")
+    cost_ax.legend(loc="upper right")
     return history_line, rejected_cost_marker
 
 
@@ -245,14 +246,14 @@ def _draw_path_panel(path_ax, X, y, theta_hat, theta1_range, theta2_range, grid_
     levels = J_grid.min() + np.geomspace(0.005, J_grid.max() - J_grid.min(), 12)
     path_ax.contour(T1, T2, J_grid, levels=levels, colors="grey", linewidths=0.7)
     path_ax.plot(theta_hat[1], theta_hat[2], "*", color="black", markersize=10)
-    (path_line,) = path_ax.plot([], [], ".-", color="tab:blue", markersize=3, linewidth=1.0)
-    (rejected_line,) = path_ax.plot([], [], "--", color="tab:red", linewidth=1.2)
-    (rejected_marker,) = path_ax.plot([], [], "x", color="tab:red", markersize=9)
+    (path_line,) = path_ax.plot([], [], ".-", color=PALETTE["blue"], markersize=3, linewidth=1.0)
+    (rejected_line,) = path_ax.plot([], [], "--", color=PALETTE["vermillion"], linewidth=1.2)
+    (rejected_marker,) = path_ax.plot([], [], "x", color=PALETTE["vermillion"], markersize=9)
     path_ax.set_xlim(*theta1_range)
     path_ax.set_ylim(*theta2_range)
     path_ax.set_xlabel("θ1")
     path_ax.set_ylabel("θ2")
-    path_ax.set_title(f"contours of J(θ̂0 = {theta_hat[0]:.2f}, θ1, θ2)", fontsize="small")
+    path_ax.set_title(f"contours of J(θ̂0 = {theta_hat[0]:.2f}, θ1, θ2)")
     return path_line, rejected_line, rejected_marker
 
 
@@ -279,7 +280,7 @@ def _move_lines(lines, cost_ax, descent, J_hat, target):
     title = f"α = {descent.alpha:.3g}: {_verdict(descent, target)}"
     if result.diverged:
         title += f" at iteration {result.iterations + 1} (refused step in red)"
-    cost_ax.set_title(title, fontsize="small")
+    cost_ax.set_title(title)
 
 
 def _print_run(descent, J_hat, target):
@@ -357,17 +358,17 @@ def make_learning_rate_slider(X, y, theta_hat, *, num_iters=100, theta1_range=(-
     target = J_hat + check_positive_real(tolerance, "tolerance")
     figure, cost_ax, lines = _draw_figure(X, y, theta_hat, J_hat, num_iters, theta1_range, theta2_range,
                                           grid_size)
+    canvas = SliderCanvas(figure)  # the cost panel's y-axis follows each run: the whole figure redraws
 
     def update(descent):
         _move_lines(lines, cost_ax, descent, J_hat, target)
 
     def show(alpha):
-        from IPython.display import display
-
         descent = descend(alpha, X, y, num_iters)
         _print_run(descent, J_hat, target)
         update(descent)
-        display(figure)
+        canvas.display()
 
-    show.update = update  # for the benchmark: redraw without printing or displaying
+    show.update = update  # for the benchmark: move the lines without printing or displaying
+    show.canvas = canvas  # and the redraw alone
     return show, figure

@@ -1,4 +1,4 @@
-"""Chapter 08's computations: learning curves of the network on the digits, and the retraining slider.
+"""Chapter 09's computations: learning curves of the network on the digits, and the retraining slider.
 
 Training itself is :func:`mlcourse.network.fit`. What is here exists to *watch* it:
 
@@ -13,7 +13,7 @@ Training itself is :func:`mlcourse.network.fit`. What is here exists to *watch* 
 A slider callback is an ordinary function: the chapter calls it once in a plain cell (so notebook
 validation checks its printed numbers), then hands it to ``ipywidgets.interactive_output``.
 Retraining takes from a few milliseconds to about half a second, so the widgets update only when a
-slider is released, and an optional status widget says "training…" while it runs.
+slider is released, and an optional status widget counts the iterations while it runs.
 """
 
 import time
@@ -132,7 +132,7 @@ class LearningCurve:
         return self.status in ("diverged", "non-finite")
 
 
-def _lbfgs_iterates(cost_and_gradient, theta_initial, num_iters):
+def _lbfgs_iterates(cost_and_gradient, theta_initial, num_iters, progress):
     """L-BFGS-B as :func:`mlcourse.optimize.minimize` runs it, keeping θ after every iteration.
 
     ``optimize.minimize`` records the cost per iteration but not θ; the learning curve needs θ to
@@ -140,11 +140,13 @@ def _lbfgs_iterates(cost_and_gradient, theta_initial, num_iters):
     directly, with the same settings (``jac=True``, ``maxiter``, default tolerances, one BLAS
     thread) — the tests check that the final weights equal ``network.fit``'s.
     """
+    progress(0)
     path, costs = [theta_initial.copy()], [cost_and_gradient(theta_initial)[0]]
 
     def record(intermediate_result):
         path.append(np.array(intermediate_result.x, dtype=np.float64))
         costs.append(float(intermediate_result.fun))
+        progress(len(path) - 1)
 
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # BLAS: one thread (caller)
         result = scipy.optimize.minimize(cost_and_gradient, theta_initial.copy(), jac=True,
@@ -160,9 +162,17 @@ def _lbfgs_iterates(cost_and_gradient, theta_initial, num_iters):
     return np.array(path), np.array(costs), status, message
 
 
-def _descent_iterates(cost_and_gradient, theta_initial, alpha, num_iters):
+def _descent_iterates(cost_and_gradient, theta_initial, alpha, num_iters, progress):
     """Gradient descent as :func:`mlcourse.network.fit` runs it, keeping θ after every iteration."""
-    result = optimize.gradient_descent(cost_and_gradient, theta_initial, alpha, num_iters, keep_path=True)
+    evaluations = [0]
+
+    def counted(theta):
+        # gradient descent evaluates the cost once at the start and once per iteration
+        progress(evaluations[0])
+        evaluations[0] += 1
+        return cost_and_gradient(theta)
+
+    result = optimize.gradient_descent(counted, theta_initial, alpha, num_iters, keep_path=True)
     return result.theta_path, result.cost_history, result.status, result.message
 
 
@@ -206,8 +216,13 @@ def _accuracies(path, unpack, data, max_points):
     return checkpoints, accuracies[0], accuracies[1]
 
 
+def _no_progress(iteration):
+    """The default ``progress`` of :func:`record_learning_curve`: nothing to show."""
+
+
 def record_learning_curve(X_train, y_train, X_test, y_test, *, method="lbfgs", hidden_size=25,
-                          lambda_=1.0, num_iters=300, alpha=1.0, seed=0, max_points=100):
+                          lambda_=1.0, num_iters=300, alpha=1.0, seed=0, max_points=100,
+                          progress=_no_progress):
     """Train the network and record its cost and its training and held-out accuracy per iteration.
 
     Parameters
@@ -215,13 +230,15 @@ def record_learning_curve(X_train, y_train, X_test, y_test, *, method="lbfgs", h
     X_train, y_train : array_like, shapes (m, n) and (m,)
         Training examples, labels 0..K-1 (K = 10 for the digits).
     X_test, y_test : array_like, shapes (m_test, n) and (m_test,)
-        Held-out examples: never used for training, only measured.
+        Held-out examples, only measured.
     method : {"lbfgs", "gradient_descent"}, default "lbfgs"
     hidden_size, lambda_, num_iters, alpha, seed
         s2, λ ≥ 0, the iteration budget, the learning rate α > 0 (gradient descent only) and the
         seed of the initial weights, as in :func:`mlcourse.network.fit`.
     max_points : int, default 100
         The most checkpoints at which the accuracies are measured (the cost is kept every iteration).
+    progress : callable, optional
+        ``progress(iteration)``, called as iterations 0, 1, … complete (e.g. for a status line).
 
     Returns
     -------
@@ -235,10 +252,8 @@ def record_learning_curve(X_train, y_train, X_test, y_test, *, method="lbfgs", h
 
     Notes
     -----
-    The run is the one :func:`mlcourse.network.fit` makes with the same arguments (same start, cost,
-    gradient and optimiser). Gradient descent keeps its path (``keep_path=True``); L-BFGS keeps each
-    iterate through scipy's callback. The accuracies are measured afterwards, on the kept iterates,
-    so measuring cannot change the run. Chapter 08.
+    The run is :func:`mlcourse.network.fit`'s with the same arguments, its iterates kept; the accuracies
+    are measured afterwards, so measuring cannot change the run. Chapter 09.
     """
     if method not in METHODS:
         raise ValueError(f'method must be "lbfgs" or "gradient_descent"; got {method!r}')
@@ -249,15 +264,14 @@ def record_learning_curve(X_train, y_train, X_test, y_test, *, method="lbfgs", h
     input_size = X_train.shape[1]
     theta_initial = network.pack(*network.initialize_weights(input_size, hidden_size, num_labels, seed))
     unpack, cost_and_gradient = _packed_cost(X_train, labels_train, lambda_, hidden_size, num_labels)
-    # One BLAS thread: on the digits every product is small (1348×64 by 64×25), and waking a second
-    # thread costs more than it saves. (The results are the same; the tests compare with network.fit.)
+    # One BLAS thread: the products are small (1348×64 by 64×25); a second thread costs more than it saves
     with optimize.single_blas_thread():
         if method == "lbfgs":
             path, cost_history, status, message = _lbfgs_iterates(cost_and_gradient, theta_initial,
-                                                                  num_iters)
+                                                                  num_iters, progress)
         else:
             path, cost_history, status, message = _descent_iterates(cost_and_gradient, theta_initial,
-                                                                    alpha, num_iters)
+                                                                    alpha, num_iters, progress)
         checkpoints, train_accuracy, test_accuracy = _accuracies(
             path, unpack, [(X_train, labels_train), (X_test, labels_test)], max_points)
     Theta1, Theta2 = network.unpack(path[-1], input_size, hidden_size, num_labels)
@@ -288,7 +302,7 @@ def describe(curve):
     return lines
 
 
-# --- chapter 08's slider -------------------------------------------------------------------------
+# --- chapter 09's slider -------------------------------------------------------------------------
 
 def _curve_figure(max_iters):
     """The slider's figure, laid out once: the cost (left) and both accuracies (right) per iteration.
@@ -298,17 +312,17 @@ def _curve_figure(max_iters):
     """
     import matplotlib.pyplot as plt
 
-    from .plotting import subplots
+    from .plotting import PALETTE, subplots
 
     figure, (cost_ax, accuracy_ax) = subplots(2, width=4.2, height=3.2)
-    (cost_line,) = cost_ax.plot([], [], color="tab:blue")
+    (cost_line,) = cost_ax.plot([], [], color=PALETTE["blue"])
     cost_ax.set_ylabel("J (training set)")
-    (train_line,) = accuracy_ax.plot([], [], color="tab:blue", label="training")
-    (test_line,) = accuracy_ax.plot([], [], color="tab:orange", label="held-out")
+    (train_line,) = accuracy_ax.plot([], [], color=PALETTE["blue"], label="training")
+    (test_line,) = accuracy_ax.plot([], [], color=PALETTE["orange"], linestyle="--", label="held-out")
     accuracy_ax.axhline(0.96, color="grey", linestyle=":", linewidth=1.0, label="96 %")
     accuracy_ax.set_ylim(0.0, 1.02)
     accuracy_ax.set_ylabel("accuracy")
-    accuracy_ax.legend(fontsize="small", loc="lower right")
+    accuracy_ax.legend(loc="lower right")
     for ax in (cost_ax, accuracy_ax):
         ax.set_xlim(0, max_iters)
         ax.set_xlabel("iteration")
@@ -325,15 +339,33 @@ def _curve_figure(max_iters):
             ax.set_xlim(0, max(curve.num_iters, 1))
         cost_ax.set_ylim(0.0, float(curve.cost_history.max()) * 1.05)  # J ≥ 0 always
         cost_ax.set_title(f"{METHOD_NAMES[curve.method]}: {curve.status} after {curve.iterations} "
-                          "iterations", fontsize="small")
+                          "iterations")
         accuracy_ax.set_title(f"held-out {curve.test_accuracy[-1]:.1%}, training "
-                              f"{curve.train_accuracy[-1]:.1%}", fontsize="small")
+                              f"{curve.train_accuracy[-1]:.1%}")
 
     return figure, update
 
 
+class _Progress:
+    """``progress(iteration)`` for :func:`record_learning_curve` that writes to a status widget.
+
+    A widget update is a message to the browser, so the text changes at most every ``interval``
+    seconds (and at iteration 0): often enough to see training move, rarely enough to cost nothing.
+    """
+
+    def __init__(self, status, num_iters, interval=0.1):
+        self.status, self.num_iters, self.interval = status, num_iters, interval
+        self.last_shown = -np.inf
+
+    def __call__(self, iteration):
+        now = time.perf_counter()
+        if iteration == 0 or now - self.last_shown >= self.interval:
+            self.status.value = f"training… {iteration} of {self.num_iters} iterations"
+            self.last_shown = now
+
+
 def make_training_slider(X_train, y_train, X_test, y_test, *, max_iters=1000, seed=0):
-    """Build chapter 08's slider callback: retrain, then redraw the cost and accuracy curves.
+    """Build chapter 09's slider callback: retrain, then redraw the cost and accuracy curves.
 
     Parameters
     ----------
@@ -350,8 +382,9 @@ def make_training_slider(X_train, y_train, X_test, y_test, *, max_iters=1000, se
         ``show(method, alpha, lambda_, num_iters, hidden_size, status=None)`` retrains with
         :func:`record_learning_curve`, prints :func:`describe`'s lines, moves the lines of the
         figure and displays it. ``status`` is an optional widget with a ``value`` (an ipywidgets
-        Label): it reads "training…" while the network trains and says how many iterations the run
-        took when it is done. ``show.update(curve)`` redraws without training (for the benchmark).
+        Label): while the network trains it counts the iterations ("training… 120 of 1000
+        iterations", a few times a second), and when it is done it says how many the run took.
+        ``show.update(curve)`` redraws without training (for the benchmark).
     figure : matplotlib.figure.Figure
         The figure ``show`` updates (closed to pyplot, so it appears only when ``show`` displays it).
 
@@ -373,12 +406,11 @@ def make_training_slider(X_train, y_train, X_test, y_test, *, max_iters=1000, se
     def show(method, alpha, lambda_, num_iters, hidden_size, status=None):
         from IPython.display import display
 
-        if status is not None:
-            status.value = "training…"
         start = time.perf_counter()
         curve = record_learning_curve(X_train, y_train, X_test, y_test, method=method,
                                       hidden_size=hidden_size, lambda_=lambda_, num_iters=num_iters,
-                                      alpha=alpha, seed=seed)
+                                      alpha=alpha, seed=seed, progress=_no_progress if status is None
+                                      else _Progress(status, num_iters))
         seconds = time.perf_counter() - start
         print("\n".join(describe(curve)))
         update(curve)

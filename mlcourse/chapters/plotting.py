@@ -1,17 +1,26 @@
-"""The figures the chapters draw more than once: the sigmoid, cost curves, the data sets by class;
-and :func:`below`, the one printout they share (a check's difference against its bound).
+"""The course's figure style, set here once for every chapter, and the figures the chapters draw
+more than once: the sigmoid, cost curves, data sets by class, digit grids; :class:`SliderCanvas`,
+which every slider redraws through; and :func:`below` / :func:`measured`, the printout of a check's
+difference against its bar. Computation graphs are drawn by :mod:`mlcourse.chapters.diagrams`.
 
-Every function draws on the Axes it is given (``ax=``) or, without one, on a new small figure from
-:func:`subplots`, and returns the Axes, so a chapter can add to it and a test can read back what
-was drawn. Figures are made at a low resolution (:data:`FIGURE_DPI`): a chapter holds a dozen of
-them, and the committed notebook must stay small.
+The style (every chapter imports this module before it plots): :data:`FIGURE_DPI` = 96, so a
+figure's inch is the screen's and no text is under :data:`MIN_FONT_SIZE` = 10 pt as shown; inside
+Jupyter, PNGs drawn at twice that resolution (IPython's "retina", :data:`FIGURE_FORMAT`), crisp on
+high-density screens — PNG rather than SVG because notebook validation compares SVG text exactly,
+and its digits change with the processor; the Okabe–Ito colours (:data:`PALETTE`), each with its own
+line style in the cycle, and a marker per class in :func:`scatter_classes`: never colour alone.
 
-Matplotlib is needed by the chapters, not by the model; nothing else in :mod:`mlcourse` imports
-this module.
+Every function draws on the Axes it is given (``ax=``) or on a new figure from :func:`subplots`, and
+returns the Axes, so a chapter can add to it and a test can read back what was drawn. Matplotlib is
+needed by the chapters, not by the model; nothing else in :mod:`mlcourse` imports this module.
 """
 
+import io
+
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
+from cycler import cycler
 
 from .._validation import (
     as_float_matrix,
@@ -22,22 +31,45 @@ from .._validation import (
 )
 from ..activations import sigmoid
 
-__all__ = [
-    "FIGURE_DPI",
-    "below",
-    "plot_cost_curves",
-    "plot_digit_grid",
-    "plot_example_costs",
-    "plot_sigmoid",
-    "scatter_classes",
-    "subplots",
-]
+__all__ = ["FIGURE_DPI", "FIGURE_FORMAT", "MIN_FONT_SIZE", "PALETTE", "SliderCanvas", "below", "measured",
+           "plot_cost_curves", "plot_digit_grid", "plot_example_costs", "plot_sigmoid", "scatter_classes",
+           "subplots"]
 
-FIGURE_DPI = 72  # a 6×3.2 inch figure is then about 430×230 pixels, ~20 kB as PNG
+FIGURE_DPI = 96  # the figure's inch is the browser's inch (96 CSS pixels): points show at their size
+FIGURE_FORMAT = "retina"  # a PNG of 2 × FIGURE_DPI pixels per inch, shown at FIGURE_DPI
+MIN_FONT_SIZE = 10.0  # points, at display size: every text of the style is at least this large
+
+# Okabe & Ito, "Color universal design" (2008): told apart with protanopia, deuteranopia and
+# tritanopia. In the order of matplotlib's C0, C1, … (C3 is the red); yellow, faint on white, last.
+PALETTE = {"blue": "#0072B2", "orange": "#E69F00", "bluish green": "#009E73", "vermillion": "#D55E00",
+           "reddish purple": "#CC79A7", "sky blue": "#56B4E9", "black": "#000000", "yellow": "#F0E442"}
+_LINE_STYLES = ("-", "--", "-.", ":") * 2  # one per palette colour: lines differ without colour too
+
+_STYLE = {"figure.dpi": FIGURE_DPI, "savefig.dpi": "figure", "font.size": MIN_FONT_SIZE,
+          "axes.titlesize": MIN_FONT_SIZE * 1.1, "figure.titlesize": MIN_FONT_SIZE * 1.2,
+          **dict.fromkeys(("axes.labelsize", "xtick.labelsize", "ytick.labelsize", "legend.fontsize",
+                           "legend.title_fontsize"), MIN_FONT_SIZE),
+          "axes.prop_cycle": cycler(color=list(PALETTE.values())) + cycler(linestyle=_LINE_STYLES)}
+matplotlib.rcParams.update(_STYLE)
+
+
+def _show_figures_crisply():
+    """In IPython, the inline backend's figure format (before or after ``%matplotlib inline``)."""
+    try:
+        from IPython import get_ipython
+        from matplotlib_inline.config import InlineBackend
+    except ImportError:  # plain Python: no inline backend to configure
+        return
+    shell = get_ipython()
+    if shell is not None:
+        InlineBackend.instance(parent=shell).figure_formats = {FIGURE_FORMAT}
+
+
+_show_figures_crisply()
 
 
 def subplots(ncols=1, *, width=4.0, height=3.0):
-    """A new figure with ``ncols`` Axes side by side, each ``width`` × ``height`` inches.
+    """A new figure with ``ncols`` Axes side by side, each ``width`` × ``height`` inches on screen.
 
     Returns
     -------
@@ -82,7 +114,7 @@ def plot_sigmoid(ax=None, *, z_min=-10.0, z_max=10.0, num_points=401):
         raise ValueError(f"z_min must be less than z_max; got z_min = {z_min}, z_max = {z_max}")
     ax = _axes(ax)
     z = np.linspace(z_min, z_max, num_points)
-    ax.plot(z, sigmoid(z), color="tab:blue", label="g(z)")
+    ax.plot(z, sigmoid(z), color=PALETTE["blue"], label="g(z)")
     ax.axhline(0.5, color="grey", linewidth=0.8, linestyle=":")
     ax.axvline(0.0, color="grey", linewidth=0.8, linestyle=":")
     ax.set_xlabel("z")
@@ -115,11 +147,12 @@ def plot_example_costs(ax=None, *, num_points=400):
     ax = _axes(ax)
     z = np.linspace(-6.0, 6.0, num_points)
     h = sigmoid(z)
-    ax.plot(h, np.logaddexp(0.0, -z), color="tab:green", label="y = 1:  −log h")
-    ax.plot(h, np.logaddexp(0.0, z), color="tab:red", label="y = 0:  −log(1 − h)")
+    ax.plot(h, np.logaddexp(0.0, -z), color=PALETTE["blue"], label="y = 1:  −log h")
+    ax.plot(h, np.logaddexp(0.0, z), color=PALETTE["vermillion"], linestyle="--",
+            label="y = 0:  −log(1 − h)")
     ax.set_xlabel("h = g(z), the predicted P(y = 1)")
     ax.set_ylabel("cost of one example")
-    ax.legend(fontsize="small")
+    ax.legend()
     return ax
 
 
@@ -190,12 +223,12 @@ def scatter_classes(X, y, ax=None, *, class_names=("y = 0", "y = 1"), feature_na
     y = check_binary_labels(y, X.shape[0])
     ax = _axes(ax)
     negative, positive = X[y == 0], X[y == 1]
-    ax.scatter(negative[:, 0], negative[:, 1], marker="o", facecolors="none", edgecolors="tab:orange",
-               label=class_names[0])
-    ax.scatter(positive[:, 0], positive[:, 1], marker="+", color="tab:blue", label=class_names[1])
+    ax.scatter(negative[:, 0], negative[:, 1], marker="o", facecolors="none",
+               edgecolors=PALETTE["vermillion"], label=class_names[0])
+    ax.scatter(positive[:, 0], positive[:, 1], marker="+", color=PALETTE["blue"], label=class_names[1])
     ax.set_xlabel(feature_names[0])
     ax.set_ylabel(feature_names[1])
-    ax.legend(fontsize="small")
+    ax.legend()
     return ax
 
 
@@ -218,7 +251,7 @@ def plot_digit_grid(X, labels=None, *, rows=4, cols=8, cmap="gray", vmin=None, v
     ----------
     X : array_like, shape (count, side²)
         One image per row, read row by row: digits (side 8), or the hidden units' weights
-        ``Theta1[:, 1:]`` (chapter 08). Cells beyond ``count`` stay empty.
+        ``Theta1[:, 1:]`` (chapter 09). Cells beyond ``count`` stay empty.
     labels : sequence, optional
         At least one label per image drawn, shown above it ("3 → 5", "unit 4", …).
     rows, cols : int, default 4 and 8
@@ -266,40 +299,128 @@ def plot_digit_grid(X, labels=None, *, rows=4, cols=8, cmap="gray", vmin=None, v
             ax.imshow(shown[index].reshape(side, side), cmap=cmap, vmin=vmin, vmax=vmax,
                       interpolation="nearest")
             if labels is not None:
-                ax.set_title(str(labels[index]), fontsize="small", pad=2)
+                ax.set_title(str(labels[index]), fontsize=MIN_FONT_SIZE, pad=2)
     return figure, axes
 
 
-def below(difference, bound):
-    """``"below 1e-9"`` when ``difference < bound``; otherwise the measured value, flagged.
+# --- showing a slider's figure fast -------------------------------------------------------------
+
+class SliderCanvas:
+    """Redraw a slider's figure fast: one draw, or only what moves over a background drawn once.
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure
+        A figure whose layout was computed when it was built and then frozen
+        (``figure.set_layout_engine("none")``), as every slider's figure in the course is.
+    moving : sequence of Artist, optional
+        The artists an update changes. The rest is drawn once, without them, and kept as a
+        background; :meth:`display` paints it back and draws only these (and any it is given). Without
+        ``moving``, every update draws the whole figure once (for figures whose axes change).
+
+    Notes
+    -----
+    ``display(figure)`` goes through the inline backend, which draws the figure twice (once to find its
+    tight bounding box), every text included, and compresses the PNG at zlib level 6. A slider's
+    figure keeps its layout, so its axes, ticks and labels can be drawn once; zlib level 1 compresses
+    several times faster for a file about a third larger. ``benchmarks/bench_sliders.py`` and
+    ``tests/test_browser.py`` measure the result. The PNG has twice the figure's pixels per inch and
+    is shown at its size when the course's style asks for crisp figures
+    (:data:`FIGURE_FORMAT` = "retina"), as every other figure is shown.
+    """
+
+    def __init__(self, figure, moving=None):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        self.scale = 2 if FIGURE_FORMAT == "retina" else 1
+        self.figure, self.moving = figure, None if moving is None else list(moving)
+        figure.set_dpi(figure.dpi * self.scale)  # the layout is in figure fractions: it scales along
+        self.canvas = FigureCanvasAgg(figure)
+        self.background = None
+        if self.moving is not None:
+            for artist in self.moving:
+                artist.set_visible(False)
+            self.canvas.draw()
+            self.background = self.canvas.copy_from_bbox(figure.bbox)
+            for artist in self.moving:
+                artist.set_visible(True)
+
+    def png(self, *extra):
+        """The figure as PNG bytes, with the ``moving`` artists (and ``extra`` ones) where they are now."""
+        from PIL import Image as PILImage
+
+        if self.background is None:
+            self.canvas.draw()
+        else:
+            self.canvas.restore_region(self.background)
+            for artist in [*self.moving, *extra]:
+                self.figure.draw_artist(artist)
+        width, height = self.canvas.get_width_height(physical=True)
+        buffer = io.BytesIO()
+        PILImage.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba(), "raw", "RGBA", 0, 1).save(
+            buffer, format="png", compress_level=1)
+        return buffer.getvalue()
+
+    def display(self, *extra):
+        """Display :meth:`png` in the notebook, at the figure's size."""
+        from IPython.display import Image, display
+
+        display(Image(data=self.png(*extra), format="png", retina=self.scale == 2))
+
+
+def below(difference, bound, *, bar=None):
+    """``"below 1e-13 (bar 1e-9)"`` when ``difference < bound``; otherwise the measured value, flagged.
 
     Parameters
     ----------
     difference : float
         A measured difference, ≥ 0 (for example the largest |analytic − numerical|).
     bound : float
-        The bound the chapter claims, > 0, for example 1e-9.
+        What the measurement shows, > 0: a power of ten safely above it on every processor.
+    bar : float, optional
+        The test the chapter sets, ≥ ``bound`` (for example 1e-9), shown in brackets.
 
     Returns
     -------
     str
-        ``"below 1e-9"``, or ``"3.2e-07, NOT below 1e-9"`` when the check fails.
+        ``"below 1e-13 (bar 1e-9)"`` (``"below 1e-13"`` without a bar); if the difference is not below
+        the bound, :func:`measured` against the bar (or the bound, without a bar).
 
     Raises
     ------
     ValueError
-        If ``difference`` is negative or not a number, or ``bound`` is not a finite number > 0.
+        If ``difference`` is negative or not a number, ``bound`` or ``bar`` is not a finite number
+        > 0, or ``bar`` < ``bound``.
 
     Notes
     -----
-    A difference at rounding level changes in its last digits from one machine (one BLAS kernel)
-    to another, so a passing check prints only the bound it meets; a failing one prints the number,
-    so the check can be seen to fail.
+    A difference at rounding level changes in its last digits from one processor (BLAS kernel) to
+    another, so a passing check prints the power of ten it stays below, which holds everywhere.
     """
     bound = check_positive_real(bound, "bound")
+    if bar is not None and check_positive_real(bar, "bar") < bound:
+        raise ValueError(f"bar must be at least the bound {_power_text(bound)}; got {bar!r}")
+    text = measured(difference, bound if bar is None else bar)
+    if difference >= bound:
+        return text
+    return f"below {_power_text(bound)}" + ("" if bar is None else f" (bar {_power_text(bar)})")
+
+
+def measured(difference, bar):
+    """``"9.3e-11 (bar 1e-9)"``: a difference to two digits and the bar it passes; or ``"…, NOT below 1e-9"``.
+
+    For differences the method sets (a central difference's truncation error, about ε²), whose two
+    leading digits are the same on every processor; rounding-level ones go to :func:`below`.
+    Raises ValueError if ``difference`` is not a number ≥ 0 or ``bar`` not a finite number > 0.
+    """
+    bar = check_positive_real(bar, "bar")
     if not (isinstance(difference, int | float | np.floating) and difference >= 0):
         raise ValueError(f"difference must be a number ≥ 0; got {difference!r}")
-    bound_text = f"{bound:.0e}".replace("e-0", "e-").replace("e+00", "")
-    if difference < bound:
-        return f"below {bound_text}"
-    return f"{difference:.1e}, NOT below {bound_text}"
+    if difference < bar:
+        return f"{difference:.1e} (bar {_power_text(bar)})"
+    return f"{difference:.1e}, NOT below {_power_text(bar)}"
+
+
+def _power_text(value):
+    """1e-09 → "1e-9", 1e+00 → "1", 3e+02 → "3e+2": a bound as a reader writes it."""
+    return f"{value:.0e}".replace("e-0", "e-").replace("e+00", "").replace("e+0", "e+")

@@ -1,4 +1,4 @@
-"""Checks for the exercises of chapters 02–07: did the learner's function compute the right thing?
+"""Checks for the exercises of chapters 02–08: did the learner's function compute the right thing?
 
 Each exercise in a chapter is a stub that the learner fills in, followed by a check cell::
 
@@ -25,13 +25,14 @@ numpy warnings and odd results (text, complex values, ints) are reported by name
 ``logistic_exercises``             chapters 02–04: sigmoid_gradient, cost, gradient,
                                    gradient_descent_step, regularised_cost, regularised_gradient
 ``logistic_mistakes``              what each mistake of chapters 02–04 returns, by name
-``network_exercises``              chapters 05–06: forward_propagation, nn_cost, backpropagation
-``network_mistakes``               what each mistake of chapters 05–06 returns, by name
+``network_exercises``              chapters 05–07: forward_propagation, nn_cost, backpropagation
+``network_mistakes``               what each mistake of chapters 05–07 returns, by name
 ``network_shapes``                 the network answers' shapes and shape errors: what is missing
-``gradient_checking_exercises``    chapter 07: numerical_gradient, the diagnoses of bugs a–d
+``gradient_checking_exercises``    chapter 08: numerical_gradient, the diagnoses of bugs a–d
 ``progress``                       the learner's table of verdicts, read from the saved chapters
 ``grading``                        runs a class's chapters, one CSV row per learner and exercise
 ``solutions``                      a learner's answer to each exercise, for after trying
+``yours``                          the learner's function, once it passes, in the rest of a chapter
 =================================  ===========================================================
 """
 
@@ -46,6 +47,7 @@ from .logistic_exercises import (
     sigmoid_gradient,
 )
 from .network_exercises import backpropagation, forward_propagation, nn_cost
+from .yours import yours_or_library
 
 __all__ = [
     "CheckResult",
@@ -61,4 +63,5 @@ __all__ = [
     "regularised_cost",
     "regularised_gradient",
     "sigmoid_gradient",
+    "yours_or_library",
 ]

@@ -1,4 +1,4 @@
-"""The exercises of chapter 07: ``numerical_gradient``, and the diagnoses of four planted bugs.
+"""The exercises of chapter 08: ``numerical_gradient``, and the diagnoses of four planted bugs.
 
 The learner's function is called on a known function f of θ, first for a vector θ, then for a matrix
 θ (the teaching inputs, with the course's ε = 1e-4), then for a seeded matrix of another shape with
@@ -84,7 +84,7 @@ def _read_gradient(result, expected, **inputs):
     if isinstance(dtype, np.dtype) and dtype.kind == "f" and dtype.itemsize < 8:
         return result, ("float32 result", (
             f"your gradient is {dtype} (about {np.finfo(dtype).precision} significant digits), not "
-            f"float64 (about 15): chapter 07 shows why that fails a gradient check, whose differences "
+            f"float64 (about 15): chapter 08 shows why that fails a gradient check, whose differences "
             f"of nearly equal numbers need every digit. Start from grad = np.zeros(theta.shape) "
             f"(float64), not from an array made with dtype=np.float32 or from a float32 array."))
     return read_numbers(result, expected)
@@ -113,7 +113,7 @@ def _numerical_gradient_mistakes(f, theta, epsilon):
     every = gradcheck.numerical_gradient(lambda t: known_function(theta + t[0]), np.zeros(1), epsilon)[0]
     one_sided_hint = ("(f(θ + ε) − f(θ)) / ε is the one-sided difference, wrong by about ε/2 · f''; "
                       "the central difference (f(θ + ε e_i) − f(θ − ε e_i)) / (2ε) cancels that term, "
-                      "its error is O(ε²) (chapter 07).")
+                      "its error is O(ε²) (chapter 08).")
     mistakes = [
         Mistake("one-sided difference", one_sided_hint, _one_sided_difference(theta, epsilon)),
         Mistake("one-sided difference", one_sided_hint, _one_sided_difference(theta, -epsilon)),
@@ -154,7 +154,7 @@ def _odd_calls(f):
             return "computed in float32", (
                 f"f was given θ as {dtype}, which keeps about {np.finfo(dtype).precision} significant "
                 f"digits: θ + ε is rounded before f sees it, and f(θ + ε) − f(θ − ε) loses most of what "
-                f"is left — the failure chapter 07 shows. Nudge float64 copies: theta.astype(float).")
+                f"is left — the failure chapter 08 shows. Nudge float64 copies: theta.astype(float).")
     return None
 
 
@@ -211,7 +211,7 @@ NUMERICAL_GRADIENT = Exercise(
 
 
 def numerical_gradient(fn):
-    """Check the learner's ``numerical_gradient`` (chapter 07); print the verdict and return it.
+    """Check the learner's ``numerical_gradient`` (chapter 08); print the verdict and return it.
 
     grad_i = (f(θ + ε e_i) − f(θ − ε e_i)) / (2ε), on f(θ) = Σ θ³ + (Σ θ)² with ε = 1e-4, for a
     vector θ (3,), then, if that passes, for a matrix θ (2, 3), then for a matrix θ (3, 2) with
@@ -242,7 +242,7 @@ def numerical_gradient(fn):
     return run(NUMERICAL_GRADIENT, fn)
 
 
-# --- the diagnoses of chapter 07's planted bugs a-d -----------------------------------------------
+# --- the diagnoses of chapter 08's planted bugs a-d -----------------------------------------------
 
 DIAGNOSIS_CHOICES = (
     "missing 1/m",
@@ -322,7 +322,7 @@ def print_diagnosis_choices():
 
 
 def diagnosis(bug, answer):
-    """Print whether ``answer`` names the mistake planted in chapter 07's ``bug_<bug>``; return it.
+    """Print whether ``answer`` names the mistake planted in chapter 08's ``bug_<bug>``; return it.
 
     Parameters
     ----------

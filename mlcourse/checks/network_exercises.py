@@ -1,11 +1,11 @@
-"""The exercises of the network track, chapters 05–06: their inputs and records.
+"""The exercises of the network track, chapters 05–07: their inputs and records.
 
 Every check calls the learner's function on the small teaching network (n = 2 inputs, s2 = 4 hidden
 units, K = 3 classes, m = 6 examples; with λ = 0, then λ = 1.5 where there is a λ), then, if that
 passes, on a seeded stress network with every size changed (n = 3, s2 = 7, K = 6, m = 9), classes 3
 and 5 absent from y and another λ, so that a size, a number of classes or a λ taken from anywhere but
 the arguments shows. Both networks, and what their shapes say, are in :mod:`.network_shapes`; what
-each mistake returns is in :mod:`.network_mistakes`. A pass needs every input. Chapter 07's
+each mistake returns is in :mod:`.network_mistakes`. A pass needs every input. Chapter 08's
 exercise, on the network's gradient check, is in :mod:`.gradient_checking_exercises`.
 """
 
@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 LAMBDA = 1.5  # λ ≠ 0, and m = 6, so that λ/2, λ/m and λ/(2m) all give different penalties
-STRESS_LAMBDA = 0.7  # neither the teaching λ nor chapter 06's λ = 1, so a λ from a global shows
+STRESS_LAMBDA = 0.7  # neither the teaching λ nor chapter 07's λ = 1, so a λ from a global shows
 
 
 def _inputs_without_labels():
@@ -184,7 +184,7 @@ BACKPROPAGATION = Exercise(
 
 
 def backpropagation(fn):
-    """Check the learner's ``backpropagation`` (chapter 06); print the verdict and return it.
+    """Check the learner's ``backpropagation`` (chapter 07); print the verdict and return it.
 
     δ(3) = a3 − Y; δ(2) = δ(3) Θ(2)[:, 1:] ⊙ g'(z2); Θ(l)_grad = δ(l+1)ᵀ a(l) / m + (λ/m) Θ(l) off
     the bias column; checked with λ = 0, then, if that passes, with λ = 1.5, then on the stress

@@ -1,4 +1,4 @@
-"""What each common mistake of the network track returns, chapters 05–06, most telling first.
+"""What each common mistake of the network track returns, chapters 05–07, most telling first.
 
 Each function takes the inputs of one call of the check (the teaching network or the stress network
 of :mod:`.network_shapes`) and returns :class:`~.engine.Mistake` records. The answers come from

@@ -274,7 +274,7 @@ def read_cost(result, expected, **inputs):
             second = "None" if result[1] is None else "grad"
             hint = (f"you returned two things, (J, {second}), like the Octave course's nnCostFunction, "
                     f"which returns [J grad]; here nn_cost returns J alone, a single number, and the "
-                    f"gradient is chapter 06's backpropagation: return J.")
+                    f"gradient is chapter 07's backpropagation: return J.")
             if close(J.reshape(()), expected):
                 hint += " J itself is right."
             return result, ("returned (J, grad) like nnCostFunction", hint)

@@ -21,14 +21,14 @@ EXERCISES = (
     ("03", "gradient_descent_step"),
     ("04", "regularised_cost"), ("04", "regularised_gradient"),
     ("05", "forward_propagation"), ("05", "nn_cost"),
-    ("06", "backpropagation"),
-    ("07", "numerical_gradient"),
-    ("07", "bug a"), ("07", "bug b"), ("07", "bug c"), ("07", "bug d"),
+    ("07", "backpropagation"),
+    ("08", "numerical_gradient"),
+    ("08", "bug a"), ("08", "bug b"), ("08", "bug c"), ("08", "bug d"),
 )
 
 CSV_COLUMNS = ("learner", "chapter", "exercise", "verdict", "detail")
 
-# A check cell calls checks.<name>(...) or, in chapter 07, checks.diagnosis("a", ...).
+# A check cell calls checks.<name>(...) or, in chapter 08, checks.diagnosis("a", ...).
 _CHECK_CALL = re.compile(r"checks\.(\w+)\(")
 _DIAGNOSIS_CALL = re.compile(r"checks\.diagnosis\(\s*[\"']([a-d])[\"']")
 # The first line of a verdict, after "<exercise>: ".

@@ -1,4 +1,4 @@
-"""Solutions to the exercises of chapters 02–07.
+"""Solutions to the exercises of chapters 02–08.
 
 Open this file only after you have tried an exercise and run its check cell: working out why a
 check says "forgot 1/m" teaches more than reading the answer. These are the solutions a learner
@@ -72,7 +72,7 @@ def regularised_gradient(theta, X, y, lambda_):
     return grad
 
 
-# --- the network (chapters 05–07) ----------------------------------------------------------------
+# --- the network (chapters 05–08) ----------------------------------------------------------------
 
 def forward_propagation(Theta1, Theta2, X):
     """a3 = h, the (m, K) outputs of the three-layer network. Chapter 05.
@@ -104,7 +104,7 @@ def nn_cost(Theta1, Theta2, X, y, lambda_):
 
 
 def backpropagation(Theta1, Theta2, X, y, lambda_):
-    """(Theta1_grad, Theta2_grad), shaped like Theta1 and Theta2, by vectorised backprop. Chapter 06.
+    """(Theta1_grad, Theta2_grad), shaped like Theta1 and Theta2, by vectorised backprop. Chapter 07.
 
     δ(3) = a3 − Y; δ(2) = δ(3) Θ(2) ⊙ g'(z2) with Θ(2)'s bias column dropped; then
     Δ(l) = δ(l+1)ᵀ a(l), summed over the examples by the matrix product, and ∂J/∂Θ(l) = Δ(l)/m
@@ -133,7 +133,7 @@ def backpropagation(Theta1, Theta2, X, y, lambda_):
 def numerical_gradient(f, theta, epsilon):
     """Central differences (f(θ + ε e_i) − f(θ − ε e_i)) / (2ε) for every entry i; theta's shape.
 
-    ``theta`` may be a vector or a matrix; it is never changed. Chapter 07.
+    ``theta`` may be a vector or a matrix; it is never changed. Chapter 08.
     """
     grad = np.zeros_like(theta, dtype=float)
     for i in np.ndindex(theta.shape):  # every index of theta, (j,) for a vector, (j, k) for a matrix

@@ -1,15 +1,20 @@
-"""Tests for mlcourse.chapters.ch06_backpropagation: the Q10 training harness and the check reports.
+"""Tests for mlcourse.chapters.ch06_the_output_error: the Q10 training harness and the two figures.
 
-The derivation itself (δ(3), δ(2), the outer products, the loop, the graph) is written in chapter
-06's cells and checked there, under strict nbval. The oracles here are written out in the tests.
+The derivation itself (δ(3) = h − y, δ beside ∂J/∂h, the squared-error δ(3)) is written in chapter
+06's cells and checked there, under strict nbval. The oracles here are written out in the tests; the
+figures are read back from the Axes they return.
 """
+
+import matplotlib
+
+matplotlib.use("Agg")  # before pyplot is imported anywhere: no window, no display needed
 
 import numpy as np
 import pytest
 from oracles import numerical_gradient, small_network_problem
 
 from mlcourse import network
-from mlcourse.chapters import ch06_backpropagation as ch06
+from mlcourse.chapters import ch06_the_output_error as ch06
 
 
 def _sigmoid(z):
@@ -119,3 +124,61 @@ def test_train_output_errors_rejects_bad_input():
     with pytest.raises(ValueError, match="y"):
         ch06.train_output_errors(Theta1, Theta2, X, y + 5, OUTPUT_ERRORS, alpha=1.0, num_iters=5,
                                  checkpoints=[0])
+
+
+# --- the figures ------------------------------------------------------------------------------------
+
+def test_plot_output_errors_draws_each_error_and_its_size():
+    z = np.linspace(-8.0, 8.0, 33)
+    a = _sigmoid(z)
+    errors = {"cross-entropy": a - 0.0, "squared error": a * a * (1 - a)}  # y = 0
+    _, (linear_ax, log_ax) = ch06.plot_output_errors(z, errors, label=0)
+    assert [line.get_label() for line in linear_ax.lines[:2]] == list(errors)
+    for line, values in zip(linear_ax.lines, errors.values(), strict=False):
+        np.testing.assert_array_equal(line.get_xdata(), z)
+        np.testing.assert_array_equal(line.get_ydata(), values)
+    for line, values in zip(log_ax.lines, errors.values(), strict=False):
+        np.testing.assert_array_equal(line.get_ydata(), np.abs(values))
+    assert log_ax.get_yscale() == "log"
+    # told apart without colour: each curve has its own line style and marker
+    styles = {(line.get_linestyle(), line.get_marker()) for line in linear_ax.lines[:2]}
+    assert len(styles) == 2
+    ratio = errors["cross-entropy"][-1] / errors["squared error"][-1]  # 1 / (a(1 − a)) at z = 8
+    written = [text.get_text().strip() for text in log_ax.texts]  # the arrow is an Annotation without text
+    assert [text for text in written if text] == [f"×{ratio:,.0f}"]
+    assert "y = 0" in linear_ax.get_title()
+
+
+def test_plot_output_errors_refuses_a_curve_of_another_length():
+    with pytest.raises(ValueError, match="must have shape"):
+        ch06.plot_output_errors(np.linspace(0, 1, 5), {"a": np.zeros(4)})
+    with pytest.raises(ValueError, match="at least one"):
+        ch06.plot_output_errors(np.linspace(0, 1, 5), {})
+
+
+def test_plot_learning_curves_draws_the_checkpoints():
+    _, _, X, y = small_network_problem(m=30, n=4, s2=5, K=3, seed=2)
+    Theta1, Theta2 = ch06.saturated_start(4, 5, 3, seed=2, output_bias=6.0)
+    runs = ch06.train_output_errors(Theta1, Theta2, X, y, OUTPUT_ERRORS, alpha=1.0, num_iters=6,
+                                    checkpoints=range(7))
+    figure, (cost_ax, accuracy_ax) = ch06.plot_learning_curves(runs, title="two runs")
+    assert figure.get_suptitle() == "two runs"
+    assert cost_ax.get_yscale() == "log"
+    for line, run in zip(cost_ax.lines, runs.values(), strict=True):
+        np.testing.assert_array_equal(line.get_xdata(), np.arange(7))
+        np.testing.assert_array_equal(line.get_ydata(), [c.cross_entropy for c in run])
+    for line, run in zip(accuracy_ax.lines, runs.values(), strict=True):
+        np.testing.assert_allclose(line.get_ydata(), [100 * c.accuracy for c in run], rtol=1e-15)
+    assert [text.get_text() for text in accuracy_ax.get_legend().get_texts()] == list(OUTPUT_ERRORS)
+
+
+def test_plot_learning_curves_refuses_runs_of_different_iterations():
+    Theta1, Theta2, X, y = small_network_problem()
+    first = ch06.train_output_errors(Theta1, Theta2, X, y, OUTPUT_ERRORS, alpha=1.0, num_iters=2,
+                                     checkpoints=[0, 1])
+    second = ch06.train_output_errors(Theta1, Theta2, X, y, OUTPUT_ERRORS, alpha=1.0, num_iters=2,
+                                      checkpoints=[0, 2])
+    with pytest.raises(ValueError, match="same iterations"):
+        ch06.plot_learning_curves({"a": first["cross_entropy"], "b": second["cross_entropy"]})
+    with pytest.raises(ValueError, match="at least one"):
+        ch06.plot_learning_curves({})

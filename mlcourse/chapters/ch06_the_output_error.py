@@ -1,15 +1,15 @@
-"""Chapter 06's experiment harness: the Q10 training run, and how the chapter reports its checks.
+"""Chapter 06's experiment harness and figures: the Q10 training runs, and δ(3) drawn against z.
 
-The derivation of backpropagation is written in chapter 06's own cells, where it is read and
-checked: the steps of δ(3) = h − y (Q1, Q2), the sum in δ(2) as loops and as columns (Q11), the
-gradient as outer products (Q12), the per-example loop, the squared-error output error (Q10) and
-the computation graph u0 … u5 (Q13). The network's own backpropagation is
-:func:`mlcourse.network.gradient`; a variant with another output error calls
-:func:`mlcourse.network.backward` with its own δ(3). What is here only runs and reports:
+The derivation of the output error is written in chapter 06's own cells, where it is read and
+checked: the steps of δ(3) = h − y (Q1), δ beside ∂J/∂h (Q2) and the squared-error output error
+(Q10). The rest of backpropagation, which takes any δ(3), is :func:`mlcourse.network.backward`
+(chapter 07 derives it). What is here only runs and draws:
 
 - Q10: :func:`saturated_start` (weights whose outputs all start saturated) and
   :func:`train_output_errors`, which trains one network from one start with each output error
-  the chapter defines, recording :class:`Checkpoint` rows.
+  the chapter defines, recording :class:`Checkpoint` rows;
+- :func:`plot_output_errors`, the output errors the chapter computes against the score z, and
+  :func:`plot_learning_curves`, the checkpoints of the runs against the iteration.
 
 Notation as in :mod:`mlcourse.network`: examples are rows, ``z = a @ Theta.T``, bias in column 0 of
 every Θ; ``Y`` is the one-hot (m, K) matrix of the labels.
@@ -30,7 +30,8 @@ from .._validation import (
 )
 from ..optimize import single_blas_thread
 
-__all__ = ["Checkpoint", "saturated_start", "train_output_errors"]
+__all__ = ["Checkpoint", "plot_learning_curves", "plot_output_errors", "saturated_start",
+           "train_output_errors"]
 
 
 # --- Q10: the same network trained with two output errors -------------------------------------
@@ -170,3 +171,130 @@ def _output_error(output_error, z3, Y):
         raise ValueError(f"output_error(z3, Y) must return finite numbers of shape (m, K) = {Y.shape}; got "
                          f"shape {delta3.shape}")
     return delta3
+
+
+# --- the figures ----------------------------------------------------------------------------------
+
+# Each curve differs from the others in line style and marker, not only in colour, so the figures
+# read the same in grey scale and to a colour-blind reader; the colours come from the course's
+# palette (matplotlib's property cycle, which plotting sets).
+_LINE_STYLES = (("-", "o"), ("--", "s"), (":", "^"), ("-.", "D"))
+
+
+def _tell_apart(ax):
+    for line, (linestyle, marker) in zip(ax.lines, _LINE_STYLES, strict=False):
+        line.set(linestyle=linestyle, marker=marker, markevery=0.1, markersize=5)
+
+
+def plot_output_errors(z, errors, *, label=0):
+    """Draw output errors against the score z: δ(3) itself, and its size on a log scale.
+
+    Parameters
+    ----------
+    z : array_like, shape (T,)
+        Scores of one output unit, increasing.
+    errors : dict of str to array_like of shape (T,)
+        Legend label → δ(3) at each z, as the chapter computed it (one curve per output error).
+    label : int, default 0
+        The label y of the output, for the titles.
+
+    Returns
+    -------
+    figure : matplotlib.figure.Figure
+    axes : ndarray of two Axes
+        ``axes[0].lines[k]`` is the k-th error against z; ``axes[1].lines[k]`` its absolute value,
+        on a log scale. With two errors, ``axes[1]`` also holds a text ``"×R"``: how many times
+        larger the first error is than the second at the last z.
+
+    Raises
+    ------
+    ValueError
+        If ``errors`` is empty or a curve's length differs from ``z``'s.
+
+    Notes
+    -----
+    The log scale is what makes the difference visible: with a sigmoid output, squared error's
+    δ(3) = −(y − a) g'(z) falls like e^−|z| once the output saturates, cross-entropy's a − y does not.
+    Chapter 06, Q10.
+    """
+    from .plotting import plot_cost_curves, subplots
+
+    figure, (linear_ax, log_ax) = subplots(2, width=4.6, height=3.6)
+    plot_cost_curves(z, errors, ax=linear_ax, xlabel="score z of the output", ylabel="output error δ(3)")
+    sizes = {name: np.abs(np.asarray(values, dtype=np.float64)) for name, values in errors.items()}
+    plot_cost_curves(z, sizes, ax=log_ax, xlabel="score z of the output", ylabel="|δ(3)|, log scale")
+    log_ax.set_yscale("log")
+    for ax in (linear_ax, log_ax):
+        _tell_apart(ax)
+        ax.axhline(0.0, color="grey", linewidth=0.8, linestyle=":")
+    linear_ax.set_title(f"δ(3) of one output, label y = {label}")
+    log_ax.set_title("its size: squared error vanishes")
+    linear_ax.legend(loc="upper left")
+    if len(sizes) == 2:
+        _mark_ratio(log_ax, z, *sizes.values())
+    return figure, np.array([linear_ax, log_ax])
+
+
+def _mark_ratio(ax, z, first, second):
+    """A double arrow between the two curves at the last z, labelled with their ratio."""
+    z_end = float(np.asarray(z, dtype=np.float64)[-1])
+    top, bottom = float(first[-1]), float(second[-1])
+    if not (top > 0 and bottom > 0):
+        return
+    ax.annotate("", xy=(z_end, bottom), xytext=(z_end, top),
+                arrowprops={"arrowstyle": "<->", "color": "black", "linewidth": 1.0})
+    ax.text(z_end, np.sqrt(top * bottom), f"×{top / bottom:,.0f} ", ha="right", va="center")
+
+
+def plot_learning_curves(runs, *, title=""):
+    """Draw the checkpoints of :func:`train_output_errors`: J and training accuracy per iteration.
+
+    Parameters
+    ----------
+    runs : dict of str to list of Checkpoint
+        Legend label → the run's checkpoints, as :func:`train_output_errors` returns them; every run
+        must have the same iterations.
+    title : str, default ""
+        A line above both panels saying what was trained (the start, α, the data).
+
+    Returns
+    -------
+    figure : matplotlib.figure.Figure
+    axes : ndarray of two Axes
+        ``axes[0].lines[k]`` is run k's cross-entropy J against the iteration (log scale);
+        ``axes[1].lines[k]`` its training accuracy in percent.
+
+    Raises
+    ------
+    ValueError
+        If ``runs`` is empty or the runs were recorded at different iterations.
+
+    Notes
+    -----
+    Both runs are measured with the same yardsticks, the course's J and the accuracy, whichever
+    cost each one descended. Chapter 06, Q10.
+    """
+    from .plotting import plot_cost_curves, subplots
+
+    if not runs:
+        raise ValueError("runs must hold at least one label → checkpoints entry; got an empty dict")
+    iterations = {tuple(checkpoint.iteration for checkpoint in run) for run in runs.values()}
+    if len(iterations) != 1:
+        raise ValueError(f"runs must be recorded at the same iterations; got {len(iterations)} different "
+                         f"lists of iterations")
+    (steps,) = iterations
+    figure, (cost_ax, accuracy_ax) = subplots(2, width=4.6, height=3.6)
+    plot_cost_curves(steps, {name: [c.cross_entropy for c in run] for name, run in runs.items()},
+                     ax=cost_ax, xlabel="iteration of gradient descent", ylabel="J (cross-entropy, λ = 0)")
+    cost_ax.set_yscale("log")
+    plot_cost_curves(steps, {name: [100 * c.accuracy for c in run] for name, run in runs.items()},
+                     ax=accuracy_ax, xlabel="iteration of gradient descent", ylabel="training accuracy (%)")
+    accuracy_ax.set_ylim(0, 100)
+    for ax in (cost_ax, accuracy_ax):
+        _tell_apart(ax)
+    cost_ax.set_title("the cost J, log scale")
+    accuracy_ax.set_title("training accuracy")
+    accuracy_ax.legend(loc="lower right")
+    if title:
+        figure.suptitle(title)
+    return figure, np.array([cost_ax, accuracy_ax])
