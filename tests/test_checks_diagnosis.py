@@ -57,11 +57,19 @@ def test_every_answer_is_one_of_the_choices_and_two_choices_are_decoys():
     assert len(diagnoses.DIAGNOSIS_CHOICES) == len(ANSWERS) + 2
 
 
-def test_check_diagnosis_rejects_bad_input():
+def test_check_diagnosis_rejects_a_bug_the_chapter_does_not_have():
     with pytest.raises(ValueError, match='bug must be one of "a", "b", "c", "d"; got \'e\''):
         checks.diagnosis("e", "missing 1/m")
-    with pytest.raises(TypeError, match="diagnosis must be a string, one of the choices; got int"):
-        checks.diagnosis("a", 3)
+
+
+@pytest.mark.parametrize("answer", [3, None, ["missing 1/m"], 1.5])
+def test_an_answer_that_is_not_text_is_not_a_choice_and_gets_a_verdict(answer, capsys):
+    # diagnosis_a = 3 (the number of a choice), or a variable that holds None: a verdict, not a traceback
+    result = checks.diagnosis("a", answer)
+    assert result.status == "not a choice"
+    out = capsys.readouterr().out
+    assert out.startswith(f"bug a: {answer!r} is not one of the choices; copy one of them exactly, as text in quotes")
+    assert '"missing 1/m"' in out
 
 
 def test_print_choices(capsys):

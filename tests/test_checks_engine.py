@@ -8,6 +8,7 @@ are errors in this test run, so any RuntimeWarning that escaped a check would fa
 
 import re
 import signal
+import sys
 import threading
 import time
 
@@ -19,6 +20,7 @@ from mlcourse.activations import sigmoid
 from mlcourse.checks import (
     engine,
     gradient_checking_exercises,
+    later_inputs,
     learner_code,
     logistic_exercises,
     network_exercises,
@@ -184,9 +186,63 @@ def test_a_warning_from_the_learners_code_is_caught_and_named():
     assert_mistake(result, "NaN or inf", r"not to z = X @ theta.*numpy warned .*invalid value encountered in log")
 
 
-def test_a_function_that_is_not_callable_is_refused():
-    with pytest.raises(TypeError, match=r"fn must be the function you wrote for the exercise; got float 0\.5"):
-        checks.cost(0.5)
+@pytest.mark.parametrize("given", [0.5, None, "cost", np.zeros(3)], ids=["float", "None", "str", "array"])
+def test_something_that_is_not_a_function_gets_a_verdict_not_a_traceback(given, capsys):
+    # e.g. cost = cost(theta, X, y) in a scratch cell, then the check cell run again
+    result = checks.cost(given)
+    assert (result.status, result.mistake) == ("error", "not a function")
+    assert re.search(rf"given {type(given).__name__} .*checks\.cost\(cost\), not checks\.cost\(cost\(\.\.\.\)\)"
+                     r".*did a cell assign to it", result.hint)
+    printed = capsys.readouterr().out
+    assert printed.startswith("cost: error — not a function\n")
+    assert "On the input" not in printed
+
+
+@pytest.mark.parametrize(("fn", "name", "pattern"), [
+    (lambda theta, X: 1.0, "takes other arguments", r"too many positional arguments"),
+    (lambda theta, X, y, lambda_: 1.0, "takes other arguments", r"missing a required argument: 'lambda_'"),
+    (lambda: 1.0, "takes other arguments", r"too many positional arguments"),
+    (lambda theta, *, X, y: 1.0, "takes other arguments", r"defined as cost\(theta, \*, X, y\)"),
+    (lambda X, y, theta: 1.0, "parameters in another order", r"its X receives theta"),
+    (lambda theta, y, X: 1.0, "parameters in another order", r"its y receives X"),
+], ids=["two", "four", "none", "keyword-only", "reordered", "two swapped"])
+def test_a_function_with_other_parameters_is_told_how_the_check_calls_it(fn, name, pattern):
+    result = checks.cost(fn)
+    assert (result.status, result.mistake) == ("error", name)
+    assert "the check calls your function as cost(theta, X, y)" in result.hint
+    assert re.search(pattern, result.hint), result.hint
+    assert "`def cost(theta, X, y):`" in result.hint
+
+
+def test_parameters_the_check_cannot_inspect_or_extra_defaults_are_called_as_they_are():
+    assert checks.cost(lambda theta, X, y, verbose=False: solutions.cost(theta, X, y)).passed
+    assert checks.cost(lambda *args: solutions.cost(*args)).passed
+    assert checks.sigmoid_gradient(np.vectorize(lambda z: solutions.sigmoid_gradient(z))).passed
+
+
+class BrokenMessage(Exception):
+    def __str__(self):
+        raise RuntimeError("a __str__ that fails")
+
+
+@pytest.mark.parametrize("error", [SystemExit(1), GeneratorExit(), BrokenMessage()],
+                         ids=["SystemExit", "GeneratorExit", "broken __str__"])
+def test_any_exception_but_keyboard_interrupt_is_a_verdict(error):
+    def raises(theta, X, y):
+        raise error
+
+    result = checks.cost(raises)
+    assert (result.status, result.mistake) == ("error", "raised an exception")
+    assert result.hint.startswith(f"{type(error).__name__}")
+    assert f"raised at line {line_of(raises, 1)} of raises" in result.hint
+
+
+def test_keyboard_interrupt_still_stops_the_check():
+    def interrupted(theta, X, y):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        checks.cost(interrupted)
 
 
 def test_checks_are_deterministic():
@@ -251,11 +307,11 @@ def test_the_engine_asks_each_field_of_the_record_in_turn():
 
     # read turns the result into something comparable, or names its form
     def read(result, expected, x):
-        return (np.asarray(result[0]), None) if isinstance(result, list) else (result, ("not a list", "wrap it."))
+        return (result[0], None) if np.ndim(result) == 2 else (result, ("not wrapped", "wrap it."))
 
-    listed = halve(read=read)
-    assert engine.evaluate(listed, lambda x: [x / 2], {"x": np.array([1.0])}).passed
-    assert_mistake(engine.evaluate(listed, lambda x: x / 2, {"x": np.array([1.0])}), "not a list", "wrap it")
+    wrapped = halve(read=read)
+    assert engine.evaluate(wrapped, lambda x: np.array([x / 2]), {"x": np.array([1.0])}).passed
+    assert_mistake(engine.evaluate(wrapped, lambda x: x / 2, {"x": np.array([1.0])}), "not wrapped", "wrap it")
 
     # examples gives the m of a mean, so that a division by another whole number is named
     mean = halve(reference=lambda x: x.sum() / x.size, mistakes=lambda x: [], examples=lambda x: x.size)
@@ -575,3 +631,126 @@ def test_an_exception_in_a_notebook_cell_is_located_in_its_cell():
     result = checks.cost(namespace["cost"])
     assert result.status == "error"
     assert re.search(r"IndexError: .* It was raised at line 5 of cost \(in its cell\)\.", result.hint), result.hint
+
+
+# --- the input drawn anew for every run: answers typed in from verdicts do not pass --------------
+
+def shape_key(args):
+    """What tells the shown inputs apart without their numbers: the arrays' shapes, and λ, α or ε."""
+    return tuple(np.shape(value) if isinstance(value, np.ndarray) else value for value in args
+                 if isinstance(value, np.ndarray | float))
+
+
+def memorised(exercise):
+    """A learner's function that returns, at full precision, the answer of the shown input of the same
+    shapes (as typed in from the verdicts, or read from ``result.expected``), else the last one."""
+    answers = {shape_key(inputs.values()): exercise.reference(**inputs) for inputs in exercise.inputs()}
+    last = list(answers.values())[-1]
+    return lambda *args: answers.get(shape_key(args), last)
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda exercise: exercise.name)
+def test_answers_memorised_for_every_shown_input_fail_on_the_fresh_one(exercise):
+    for inputs in exercise.inputs():  # the memorised answers are right on every shown input …
+        assert engine.evaluate(exercise, memorised(exercise), inputs).passed
+    result = getattr(checks, exercise.name)(memorised(exercise))
+    assert not result.passed  # … and the check still fails them
+    assert result.mistake in ("hard-coded answer", "right only on the inputs shown", "wrong shape",
+                              "returned a flattened array"), result
+    assert result.mistake == "hard-coded answer" or "drawn anew for every run" in result.hint, result.hint
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda exercise: exercise.name)
+def test_the_fresh_input_is_new_on_every_run_and_every_solution_passes_it(exercise):
+    solution = getattr(solutions, exercise.name)
+    drawn = [later_inputs.fresh_input(exercise) for _ in range(200)]
+    distinct = {tuple((value.shape, value.tobytes()) if isinstance(value, np.ndarray) else value
+                      for value in inputs.values() if not callable(value)) for inputs in drawn}
+    assert len(distinct) > 190  # a new input on (nearly) every run: a small θ may come up twice
+    for inputs in drawn:  # moderate values: a learner's textbook formula is exact to the tolerance
+        assert engine.evaluate(exercise, solution, inputs).passed, inputs
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda exercise: exercise.name)
+def test_the_named_mistakes_fail_on_fresh_inputs_of_every_shape(exercise):
+    for seed in range(30):
+        inputs = exercise.fresh(np.random.default_rng(seed))
+        for mistake in exercise.mistakes(**inputs)[:6]:
+            result = engine.evaluate(exercise, lambda *args, value=mistake.value: value, inputs)
+            assert not result.passed, (mistake.name, inputs)
+
+
+def test_a_function_right_only_on_the_shown_inputs_is_told_so():
+    shown = [problem[1] for problem in (logistic_exercises.small_problem(), logistic_exercises.stress_problem())]
+
+    def right_for_shown_inputs(theta, X, y):
+        return solutions.cost(theta, X, y) if any(np.array_equal(X, other) for other in shown) else 0.5
+
+    result = checks.cost(right_for_shown_inputs)
+    assert_mistake(result, "right only on the inputs shown",
+                   r"^your function gives the right answer on the 2 inputs tried before, but not here: this "
+                   r"input is drawn anew for every run \(m = \d+, n = \d.*a size or shape typed in")
+
+
+def test_the_verdict_prints_the_input_in_full_whatever_the_notebooks_print_options(capsys):
+    plain = str(checks.cost(lambda theta, X, y: 2.0))
+    with np.printoptions(precision=0, threshold=5, suppress=True, linewidth=40):
+        terse = str(checks.cost(lambda theta, X, y: 2.0))
+        huge = str(checks.gradient(lambda theta, X, y: np.zeros((2000, 2000))))
+    assert terse == plain
+    assert "theta = np.array([ 0.3, -0.6,  1. ])" in terse  # not [ 0., -1.,  1.]: pasted, it is the input
+    with np.printoptions(threshold=sys.maxsize):
+        huge_unsummarised = str(checks.gradient(lambda theta, X, y: np.zeros((2000, 2000))))
+    assert huge_unsummarised == huge
+    assert len(huge) < 3000  # a summary with "...", not four million numbers
+
+
+@pytest.mark.parametrize(("returned", "name", "hint"), [
+    ({"J": 0.5}, "returned a dict", r"returned a dict, \{'J': 0\.5\}; expected a single number"),
+    ({0.5}, "returned a set", r"returned a set, \{0\.5\}; expected a single number"),
+    ((value for value in [0.5]), "returned a generator", r"hands out its values one at a time .*square brackets"),
+    (map(float, [0.5]), "returned a map", r"returned a map, which hands out its values"),
+], ids=["dict", "set", "generator", "map"])
+def test_containers_numpy_cannot_read_are_named_by_their_type(returned, name, hint):
+    assert_mistake(checks.cost(lambda theta, X, y: returned), name, hint)
+
+
+def test_a_pair_in_a_dict_or_a_generator_is_named_with_the_pair_expected():
+    result = checks.backpropagation(lambda *args: dict(zip(("Theta1_grad", "Theta2_grad"),
+                                                           solutions.backpropagation(*args), strict=True)))
+    assert_mistake(result, "returned a dict", r"expected the pair \(Theta1_grad, Theta2_grad\)")
+    result = checks.backpropagation(lambda *args: (grad for grad in solutions.backpropagation(*args)))
+    assert_mistake(result, "returned a generator", r"expected the pair \(Theta1_grad, Theta2_grad\)")
+
+
+def test_a_learners_own_error_with_a_number_in_it_is_not_taken_for_a_foreign_size():
+    def own_error(theta, X, y):
+        raise ValueError("theta must have 3 entries (got 100)")
+
+    assert checks.cost(own_error).mistake == "raised an exception"
+
+    class BrokenValueError(ValueError):
+        def __str__(self):
+            raise RuntimeError("a __str__ that fails")
+
+    def broken(theta, X, y):
+        raise BrokenValueError
+
+    assert checks.cost(broken).mistake == "raised an exception"
+
+
+def test_an_answer_right_to_only_a_few_digits_is_told_why_it_fails():
+    # the printed six decimals of expected and got can be identical: the verdict must say what differs
+    result = checks.gradient(lambda *args: solutions.gradient(*args) * (1 + 3e-6))
+    assert_mistake(result, "not accurate enough",
+                   r"^your numbers agree with the expected ones to a relative difference of 3\.0e-06, but the "
+                   r"check asks for 1e-06 \(relative\) or 1e-09 \(absolute\).*float32, rounded, or approximated")
+    result = checks.cost(lambda *args: np.float32(solutions.cost(*args) * (1 + 5e-6)))
+    assert_mistake(result, "not accurate enough", r"Your result is float32, which keeps about 6 significant digits")
+
+
+def test_a_pair_right_to_only_a_few_digits_is_told_why():
+    def loses_digits(*args):
+        return tuple(grad * (1 + 4e-6) for grad in solutions.backpropagation(*args))
+
+    assert_mistake(checks.backpropagation(loses_digits), "not accurate enough", r"relative difference of 4\.0e-06")

@@ -5,6 +5,8 @@ check gives it and a phrase of its hint. Warnings are errors in this test run, s
 that escaped a check (a learner's log(0), say) would fail the test that provoked it.
 """
 
+import math
+import re
 
 import numpy as np
 import pytest
@@ -611,3 +613,52 @@ def test_the_stub_verdicts_the_chapters_print_are_unchanged(capsys):
             f"{name}: not attempted yet — your function (or one it calls) still raises "
             f"NotImplementedError: replace that line with your code, run the cell, then run this one "
             f"again.\n")
+
+
+# --- found in the audit: shapes only the shown inputs have, forms the chapter cannot use, globals ----
+
+def sg_entry_by_entry(z):
+    """math.exp over the entries of a vector: right for the shown z, which are vectors, but g' is for
+    z of any shape (chapter 07 applies it to the (m, s2) matrix z2)."""
+    return np.array([math.exp(-value) / (1 + math.exp(-value)) ** 2 for value in z])
+
+
+def test_a_sigmoid_gradient_for_vectors_only_fails_on_the_fresh_matrix():
+    result = checks.sigmoid_gradient(sg_entry_by_entry)
+    assert result.status == "error"
+    assert result.inputs["z"].ndim == 2
+    assert re.search(r"TypeError: .*Note: your function passed the 2 inputs tried before, but this input is "
+                     r"drawn anew for every run \(z shape = \(\d, \d\) and largest \|z\| = [\d.]+\): is a size "
+                     r"or a shape fixed to those inputs\?", result.hint), result.hint
+
+
+@pytest.mark.parametrize(("name", "form"), [
+    ("sigmoid_gradient", list), ("gradient", list), ("gradient_descent_step", lambda answer: answer.tolist()),
+    ("regularised_gradient", tuple)], ids=["sigmoid_gradient", "gradient", "step", "regularised_gradient"])
+def test_right_numbers_in_a_list_are_named(name, form):
+    result = getattr(checks, name)(lambda *args: form(getattr(solutions, name)(*args)))
+    assert_mistake(result, "returned a list, not an array",
+                   r"^the numbers are right, but the answer is a (list|tuple), not a numpy array")
+
+
+@pytest.mark.parametrize("form", [float, np.array, np.float64, lambda J: np.float64(J).item()])
+def test_a_single_number_may_come_in_any_numeric_form(form):
+    assert checks.cost(lambda *args: form(solutions.cost(*args))).passed
+    assert checks.regularised_cost(lambda *args: form(solutions.regularised_cost(*args))).passed
+
+
+X_CHAPTER = np.hstack([np.ones((100, 1)), np.linspace(-1.0, 1.0, 200).reshape(100, 2)])  # a notebook's X
+Y_CHAPTER = np.arange(100) % 2.0
+
+
+@pytest.mark.parametrize(("check", "fn"), [
+    (checks.cost, lambda theta, X, y: solutions.cost(theta, X_CHAPTER, y)),
+    (checks.cost, lambda theta, X, y: solutions.cost(theta, X, Y_CHAPTER)),
+    (checks.gradient, lambda theta, X, y: solutions.gradient(theta, X_CHAPTER, y)),
+    (checks.regularised_gradient, lambda theta, X, y, lambda_: X_CHAPTER @ theta - y),
+], ids=["cost X", "cost y", "gradient X", "regularised_gradient X"])
+def test_an_array_of_the_notebook_used_instead_of_an_argument_is_named(check, fn):
+    result = check(fn)
+    assert (result.status, result.mistake) == ("error", "a size from elsewhere")
+    assert re.search(r"numpy names a size of 100, which none of the arguments has \(the shapes here are theta "
+                     r"\(3,\), X \(4, 3\), y \(4,\)\): is an array of the notebook used instead", result.hint)

@@ -1044,3 +1044,81 @@ def test_a_lambda_other_than_the_one_passed_is_named(check, fn, hint, lambda_of_
 def test_an_unnamed_cost_is_not_blamed_on_lambda():
     # 1.0 is no cost of any round λ here: the implied λ is not a two-decimal number
     assert checks.nn_cost(lambda Theta1, Theta2, X, y, lambda_: 1.0).mistake == "unrecognised"
+
+
+# --- found in the audit: forms the chapter cannot go on with, sizes from the notebook ------------
+
+@pytest.mark.parametrize(("exercise", "form", "name"), [
+    ("forward_propagation", lambda a3: a3.tolist(), "returned a list, not an array"),
+    ("forward_propagation", np.asmatrix, "returned a np.matrix"),
+    ("backpropagation", lambda grads: [grad.tolist() for grad in grads], "returned a list, not an array"),
+    ("backpropagation", lambda grads: tuple(np.asmatrix(grad) for grad in grads), "returned a np.matrix"),
+    ("numerical_gradient", lambda grad: grad.tolist(), "returned a list, not an array"),
+], ids=["a3 nested lists", "a3 matrix", "gradients nested lists", "gradients matrices", "numerical list"])
+def test_right_numbers_the_chapter_cannot_go_on_with_are_named(exercise, form, name):
+    result = getattr(checks, exercise)(lambda *args: form(getattr(solutions, exercise)(*args)))
+    assert_verdict(result, "mistake", name, r"^the numbers are right, but ")
+
+
+def test_a_pair_may_be_a_list_of_two_arrays():
+    assert checks.backpropagation(lambda *args: list(solutions.backpropagation(*args))).passed
+
+
+X_DIGITS = np.linspace(0.0, 1.0, 1797 * 64).reshape(1797, 64)  # what a notebook's X_all looks like
+Y_DIGITS = np.arange(1797) % 10
+
+
+def test_the_notebooks_X_in_a_forward_pass_is_named_not_taken_for_a_transpose():
+    result = checks.forward_propagation(lambda Theta1, Theta2, X: solutions.forward_propagation(Theta1, Theta2,
+                                                                                                X_DIGITS))
+    assert_verdict(result, "error", "a size from elsewhere",
+                   r"numpy names a size of 65, which none of the arguments has .*used instead of an argument")
+
+
+def test_a_hard_coded_m_of_the_chapter_is_named():
+    def ones_for_the_digits(Theta1, Theta2, X):
+        a1 = np.hstack([np.ones((1797, 1)), X])
+        return sigmoid(with_ones(sigmoid(a1 @ Theta1.T)) @ Theta2.T)
+
+    assert_verdict(checks.forward_propagation(ones_for_the_digits), "error", "a size from elsewhere",
+                   r"a size of 1797, which none of the arguments has")
+
+
+def Y_for_ten_classes(y):
+    return np.eye(10)[y]  # the chapter's K = 10 typed in
+
+
+def nc_ten_classes(Theta1, Theta2, X, y, lambda_):
+    h = layers(Theta1, Theta2, X)[-1]
+    Y = Y_for_ten_classes(y)
+    return np.sum(-Y * np.log(h) - (1 - Y) * np.log(1 - h)) / X.shape[0]
+
+
+def bp_ten_classes(Theta1, Theta2, X, y, lambda_):
+    a1, z2, a2, _, a3 = layers(Theta1, Theta2, X)
+    delta3 = a3 - Y_for_ten_classes(y)
+    delta2 = delta3 @ Theta2[:, 1:] * sigmoid_gradient(z2)
+    return delta2.T @ a1 / X.shape[0], delta3.T @ a2 / X.shape[0]
+
+
+@pytest.mark.parametrize(("check", "fn"), [(checks.nn_cost, nc_ten_classes),
+                                         (checks.backpropagation, bp_ten_classes)], ids=["nn_cost", "backprop"])
+def test_the_chapters_ten_classes_typed_in_are_named(check, fn):
+    result = check(fn)
+    assert_verdict(result, "error", "K hard-coded",
+                   r"your one-hot Y has 10 columns but h has K = 3: is the number of classes typed in")
+
+
+def nc_loop_over_ten_classes(Theta1, Theta2, X, y, lambda_):
+    h = layers(Theta1, Theta2, X)[-1]
+    J = 0.0
+    for k in range(10):  # the digits' K typed in
+        y_k = (y == k).astype(float)
+        J += np.sum(-y_k * np.log(h[:, k]) - (1 - y_k) * np.log(1 - h[:, k]))
+    return J / X.shape[0]
+
+
+def test_a_loop_over_ten_classes_is_not_taken_for_shifted_labels():
+    assert_verdict(checks.nn_cost(nc_loop_over_ten_classes), "error", "K hard-coded",
+                   r"column 3 does not exist: h has K = 3 columns, 0\.\.K-1; a loop over the classes runs past "
+                   r"K: for k in range\(K\)")

@@ -67,6 +67,16 @@ def test_table_reads_each_saved_verdict(tmp_path, capsys):
     assert printed.endswith("2 of 14 exercises done\n")
 
 
+def test_a_diagnosis_that_was_not_text_reads_as_not_a_choice():
+    # diagnosis_d = None, or the number of a choice: the verdict prints its repr, without quotes
+    for given in ("None", "3"):
+        cell = {"cell_type": "code", "execution_count": 1, "source": '_ = checks.diagnosis("d", d)',
+                "outputs": [{"output_type": "stream", "name": "stdout",
+                             "text": f"bug d: {given} is not one of the choices; copy one of them exactly, "
+                                     f"as text in quotes:\n"}]}
+        assert progress.verdict_of(cell, "bug d") == ("not a choice", "")
+
+
 def test_table_on_the_committed_chapters_shows_nothing_attempted(capsys):
     from pathlib import Path
     chapters = Path(__file__).resolve().parent.parent / "chapters"

@@ -8,19 +8,25 @@ Each exercise in a chapter is a stub that the learner fills in, followed by a ch
     _ = checks.cost(cost)
 
 The check calls the function on a small teaching input, then on further seeded inputs (other sizes,
-other λ and α, scores up to |z| ≈ 30), compares each answer with the library's own and prints
-``not attempted yet``, ``passed``, or the most likely mistake by name, with a hint, the input (as
-code to paste into a cell) and the expected and obtained values. A pass needs every input; when only
-a later one fails, the verdict says what differs (a hard-coded size, a λ from a global). It returns a
-:class:`CheckResult`. The learner's function cannot break the notebook: it works on copies of the
-inputs, each call is stopped after a time limit where the platform allows it, and its exceptions,
-numpy warnings and odd results (text, complex values, ints) are reported by name, not raised.
+other λ and α, scores up to |z| ≈ 30), then on one input drawn anew for every run, compares each
+answer with the library's own and prints ``not attempted yet``, ``passed``, or the most likely
+mistake by name, with a hint, the input (as code to paste into a cell) and the expected and
+obtained values. A pass needs every input; when only a later one fails, the verdict says what
+differs (a hard-coded size, a λ from a global, answers copied from a verdict). It returns a
+:class:`CheckResult`. Nothing the learner passes or writes can break the notebook: something that
+is not a function, or takes other parameters, gets a verdict before any call; the function works on
+copies of the inputs, each call is stopped after a time limit where the platform allows it, and
+its exceptions, numpy warnings and odd results (text, complex values, ints, a list or a np.matrix
+where the chapter goes on with an array) are reported by name, not raised.
 
 =================================  ===========================================================
 ``engine``                         the machinery every check shares; one ``Exercise`` record each
-``learner_code``                   the time limit, and the line of the learner's code that raised
-``later_inputs``                   what a verdict says when only the teaching input passes
-``reading``                        what came back: real numbers, or a named form (text, complex, int)
+``learner_code``                   can it be called, the time limit, the line of the learner's code that
+                                   raised, a size in numpy's message that no argument has
+``later_inputs``                   what a verdict says when only the teaching input passes; the input
+                                   drawn anew for every run
+``reading``                        what came back: real numbers, or a named form (text, complex, int,
+                                   a dict, a list where an array is meant)
 ``verdicts``                       ``CheckResult``, the verdict, and how it prints
 ``logistic_exercises``             chapters 02–04: sigmoid_gradient, cost, gradient,
                                    gradient_descent_step, regularised_cost, regularised_gradient

@@ -18,10 +18,11 @@ learner's function and goes through the same steps for every exercise:
 5. add what numpy warned about and which inputs the function changed in place.
 
 An exercise lists a small teaching input first and further inputs after it (other sizes, other
-λ, α or ε, values where the function must be numerically stable). A pass needs all of them; the
-first that does not pass is shown, so a mistake appears on the simplest input that reveals it. When
-the teaching input passes and a later one fails, the verdict says what differs between the two
-(a hard-coded size, a parameter read from a global, a copied answer).
+λ, α or ε, values where the function must be numerically stable), and then one input drawn anew
+for every run, whose answer no verdict has shown. A pass needs all of them; the first that does
+not pass is shown, so a mistake appears on the simplest input that reveals it. When the teaching
+input passes and a later one fails, the verdict says what differs between the two (a hard-coded
+size, a parameter read from a global, a copied answer).
 """
 
 import warnings
@@ -31,9 +32,21 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import learner_code
-from .later_inputs import QUESTIONS, later_input_verdict
-from .reading import describe_answer, integer_typed, read_numbers, rounded_answer, rounded_verdict
-from .verdicts import CheckResult, describe_shape
+from .later_inputs import QUESTIONS, fresh_input, fresh_input_verdict, later_input_verdict
+from .reading import (
+    ATOL,
+    RTOL,
+    UNRECOGNISED_HINT,
+    array_form,
+    describe_answer,
+    describe_difference,
+    integer_typed,
+    near_miss,
+    read_numbers,
+    rounded_answer,
+    rounded_verdict,
+)
+from .verdicts import CheckResult
 
 __all__ = [
     "ATOL",
@@ -49,18 +62,8 @@ __all__ = [
     "run",
 ]
 
-# A correct answer computed another way (the textbook log h form instead of the library's form from
-# z, a loop instead of a matrix product) differs from the reference by round-off: ~1e-15 relative on
-# the teaching inputs, ~1e-10 for the textbook cost at |z| ≈ 30 (log(1 − h) keeps fewer digits there),
-# and below 1e-15 in absolute terms for g'(30) ≈ 9e-14. Every named mistake differs by far more than
-# 1e-6 (the tests check this), so the tolerance separates the two with room on both sides.
-RTOL = 1e-6
-ATOL = 1e-9
-
 NOT_ATTEMPTED_HINT = ("your function (or one it calls) still raises NotImplementedError: replace that "
                       "line with your code, run the cell, then run this one again.")
-UNRECOGNISED_HINT = ("not a mistake this check knows by name; compare expected and got on the input "
-                     "below, working through your function line by line.")
 
 
 
@@ -122,6 +125,11 @@ class Exercise:
         ``describe(**inputs) -> dict of str to value``: what sets this input apart (``{"m": 4,
         "λ": 1.5}``), so that a verdict on a later input can say what differs from the first.
         Labels in :data:`QUESTIONS` get a question of their own.
+    fresh : callable, optional
+        ``fresh(rng) -> dict``: one more input, drawn with the numpy Generator ``rng``, which is
+        seeded anew for every run of a check; tried once every input above passes. No verdict has
+        shown its answer, so answers typed in from a verdict, or sizes only the shown inputs share,
+        fail on it.
     """
 
     name: str
@@ -136,6 +144,7 @@ class Exercise:
     in_place_hint: str | None = None
     suspect: Callable = _nothing
     describe: Callable = _nothing
+    fresh: Callable = _nothing
 
 
 # --- comparing -----------------------------------------------------------------------------------
@@ -185,12 +194,29 @@ def _call(fn, inputs):
         warnings.simplefilter("always")
         try:
             result = fn(*copies)
-        except Exception as error:  # the stub's NotImplementedError, or any bug: reported, never raised
+        except (KeyboardInterrupt, learner_code.TimeLimitExceeded):
+            raise  # the learner pressed stop, or the time is up (time_limit catches that): not a bug
+        except BaseException as error:  # the stub's NotImplementedError, any bug, even sys.exit(): reported
             exception = error
-    messages = list(dict.fromkeys(str(warning.message) for warning in caught))  # unique, in order
+    # unique, in order, without a final full stop (the hint adds its own)
+    messages = list(dict.fromkeys(str(warning.message).rstrip(".") for warning in caught))
     changed = [name for name, value, copy in zip(inputs, inputs.values(), copies, strict=True)
                if isinstance(value, np.ndarray) and not _quietly(np.array_equal, value, copy)]
     return result, exception, messages, changed, clock
+
+
+def _message(error):
+    """``str(error)`` without its final full stop; "" if the exception's own ``__str__`` fails."""
+    try:
+        return str(error).strip().rstrip(".")
+    except Exception:  # a learner's exception class with a broken __str__ must not crash the check
+        return ""
+
+
+def _stated(error):
+    """``"ValueError: <message>."``, or the type alone for an exception without a message."""
+    message = _message(error)
+    return f"{type(error).__name__}: {message}." if message else f"{type(error).__name__}."
 
 
 def _located(text, error, advice=""):
@@ -209,12 +235,18 @@ def _judge_exception(exercise, error, inputs):
         named = None
     if named is not None:
         name, hint = named
-        return "error", name, _located(f"{type(error).__name__}: {str(error).strip()}. {hint}", error)
-    message = str(error).strip().rstrip(".")
-    text = f"{type(error).__name__}: {message}."
+        return "error", name, _located(f"{_stated(error)} {hint}", error)
+    message, text = _message(error), _stated(error)
+    shapes = ", ".join(f"{name} {np.shape(value)}" for name, value in inputs.items()
+                       if isinstance(value, np.ndarray))
+    size = _quietly(learner_code.foreign_size, error, inputs)
+    if size is not None:
+        return "error", "a size from elsewhere", _located(
+            f"{text} numpy names a size of {size}, which none of the arguments has (the shapes here are "
+            f"{shapes}): is an array of the notebook used instead of an argument (the chapter's X or y, "
+            f"say), or a size typed in? Use only the arguments, and take every size from them "
+            f"(m = X.shape[0]).", error)
     if isinstance(error, ValueError) and any(word in message for word in ("broadcast", "matmul", "shapes")):
-        shapes = ", ".join(f"{name} {np.shape(value)}" for name, value in inputs.items()
-                           if isinstance(value, np.ndarray))
         return "error", "shapes do not line up", _located(
             f"{text} Look for * where @ was meant (or the reverse), a missing transpose (Xᵀ is X.T), "
             f"or labels reshaped into a column (m, 1). The shapes here are {shapes}.", error)
@@ -252,7 +284,9 @@ def _name_wrong_answer(exercise, result, got, expected, inputs):
     if named is None and not isinstance(expected, tuple):
         named = _quietly(rounded_answer, got, expected)
     if named is None:
-        named = _quietly(_describe_difference, got, expected, exercise.examples(**inputs))
+        named = _quietly(near_miss, got, expected, result)
+    if named is None:
+        named = _quietly(describe_difference, got, expected, exercise.examples(**inputs))
     return named
 
 
@@ -264,8 +298,8 @@ def _read(exercise, result, expected, inputs):
             return exercise.read(result, expected, **inputs)
     except Exception as error:
         return result, ("could not read the result", _located(
-            f"reading what your function returned raised {type(error).__name__}: "
-            f"{str(error).strip().rstrip('.')}.", error, "Return plain numbers: a float or a numpy array."))
+            f"reading what your function returned raised {_stated(error)}", error,
+            "Return plain numbers: a float or a numpy array."))
 
 
 def _judge_answer(exercise, result, expected, changed, inputs):
@@ -279,6 +313,9 @@ def _judge_answer(exercise, result, expected, changed, inputs):
     if not _all_finite(got):
         return "mistake", "NaN or inf", f"your result holds NaN or inf. {exercise.nonfinite_hint}", got
     if close(got, expected):
+        form = _quietly(array_form, result, expected)
+        if form is not None:  # right numbers the chapter cannot go on with: a list, a np.matrix
+            return "mistake", *form, got
         if changed:
             return "mistake", "changed its input", exercise.in_place_hint or (
                 f"the answer is right, but your function changed {' and '.join(changed)} in place (e.g. "
@@ -290,32 +327,6 @@ def _judge_answer(exercise, result, expected, changed, inputs):
     except Exception:  # the check's own analysis failed on an odd answer: still a verdict, not a crash
         named = ("unrecognised", UNRECOGNISED_HINT)
     return "mistake", *named, got
-
-
-def _describe_difference(got, expected, m):
-    """(name, hint) for a wrong answer no known mistake explains: its shape, or a division by M ≠ m."""
-    if isinstance(expected, tuple):  # a pair: its reader has already compared the shapes
-        return "unrecognised", UNRECOGNISED_HINT
-    if got.shape != expected.shape:
-        hint = f"expected shape {describe_shape(expected.shape)}, got {got.shape}."
-        if got.size == expected.size and np.allclose(got.ravel(), expected.ravel(), rtol=RTOL, atol=ATOL):
-            hint += (" The numbers are right; return them with the expected shape (e.g. .ravel() for "
-                     "a vector, float(...) for a single number).")
-        elif got.ndim == 2 and 1 not in got.shape and expected.ndim < 2:
-            hint += (" A matrix where a vector or a number was expected usually comes from labels of "
-                     "shape (m, 1) broadcasting against predictions of shape (m,), or from * where @ "
-                     "was meant.")
-        return "wrong shape", hint
-    if m is not None and expected.all():
-        # Dividing by some other whole number M instead of m gives expected · m / M in every entry.
-        ratio = got / expected
-        divisor = m / ratio.flat[0] if ratio.flat[0] > 0 else 0.0
-        if (divisor >= 1 and np.allclose(ratio, ratio.flat[0], rtol=RTOL, atol=0)
-                and abs(divisor - round(divisor)) < 1e-6 * divisor):
-            return "divided by the wrong m", (
-                f"your answer is the right sum divided by {round(divisor)} instead of m = {m}. Is m the "
-                f"number of rows of the X passed in (m = X.shape[0]), and not a global m from the notebook?")
-    return "unrecognised", UNRECOGNISED_HINT
 
 
 def evaluate(exercise, fn, inputs):
@@ -352,37 +363,39 @@ def evaluate(exercise, fn, inputs):
 
 
 def run(exercise, fn):
-    """Check ``fn`` on each input of ``exercise`` in turn; print the first verdict that is not
-    "passed" (or the last one, when all pass) and return it.
+    """Check ``fn`` on each input of ``exercise`` in turn, then on its fresh input; print the first
+    verdict that is not "passed" (or, when all pass, that of the last input listed) and return it.
 
     Parameters
     ----------
     exercise : Exercise
-    fn : callable
-        The learner's function.
+    fn : object
+        The learner's function (anything else gets a verdict too).
 
     Returns
     -------
     CheckResult
-
-    Raises
-    ------
-    TypeError
-        If ``fn`` is not callable (e.g. the result of calling it was passed).
+        Also printed. Something that is not a function, or a function whose parameters do not
+        match the exercise's, gets a verdict of its own before any call.
     """
-    if not callable(fn):
-        name = exercise.name
-        raise TypeError(f"fn must be the function you wrote for the exercise; got {type(fn).__name__} "
-                        f"{fn!r}. Pass the function itself, without calling it: checks.{name}({name}), "
-                        f"not checks.{name}({name}(...))")
-    first = None
-    for index, inputs in enumerate(exercise.inputs()):
+    inputs_to_try = exercise.inputs()
+    problem = learner_code.call_problem(fn, exercise.name, list(inputs_to_try[0]))
+    if problem is not None:
+        outcome = CheckResult(exercise.name, "error", *problem, inputs={})
+        print(outcome)
+        return outcome
+    passed = []  # the verdicts on the inputs passed so far
+    for inputs in inputs_to_try:
         outcome = evaluate(exercise, fn, inputs)
-        if index == 0:
-            first = outcome
         if not outcome.passed:
-            if index > 0 and first.passed and outcome.status in ("mistake", "error"):
-                outcome = later_input_verdict(exercise, outcome, first)
+            if passed and outcome.status in ("mistake", "error"):
+                outcome = later_input_verdict(exercise, outcome, passed[0])
             break
+        passed.append(outcome)
+    else:
+        fresh = fresh_input(exercise)
+        fresh_outcome = None if fresh is None else evaluate(exercise, fn, fresh)
+        if fresh_outcome is not None and not fresh_outcome.passed:
+            outcome = fresh_input_verdict(exercise, fresh_outcome, passed)
     print(outcome)
     return outcome

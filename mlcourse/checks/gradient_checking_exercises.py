@@ -5,15 +5,18 @@ The learner's function is called on a known function f of θ, first for a vector
 ε = 0.01, large enough that a function ignoring its epsilon shows; each answer is compared with
 :func:`mlcourse.gradcheck.numerical_gradient`. f records every θ it is given, so the check also sees
 how the nudges were made (one entry at a time, whole rows, in float32). Every difference quotient
-here, the mistakes' ones included, is that one routine.
+here, the mistakes' ones included, is that one routine. Last comes a θ of a shape, and an ε, drawn
+anew for every run.
 """
 
+import reprlib
 from dataclasses import dataclass
 
 import numpy as np
 
 from .. import gradcheck
 from .engine import Exercise, Mistake, read_numbers, run
+from .later_inputs import tenths
 from .network_shapes import refuse_copies
 
 __all__ = [
@@ -72,6 +75,16 @@ def _inputs():
     """The teaching inputs, then a seeded θ (3, 2) with ε = 0.01."""
     theta = np.round(np.random.default_rng(STRESS_SEED).normal(size=(3, 2)), 1)
     return [*_teaching_inputs(), {"f": RecordingFunction(), "theta": theta, "epsilon": STRESS_EPSILON}]
+
+
+def _fresh(rng):
+    """θ of a drawn shape (a vector of 2 to 6 entries, or a matrix of 2 to 4 a side), ε from 0.001 to 0.02."""
+    if rng.random() < 0.5:
+        shape = (int(rng.integers(2, 7)),)
+    else:
+        shape = tuple(int(size) for size in rng.integers(2, 5, size=2))
+    epsilon = float(rng.choice([0.001, 0.002, 0.005, 0.01, 0.02]))
+    return {"f": RecordingFunction(), "theta": tenths(rng, shape), "epsilon": epsilon}
 
 
 def _reference(f, theta, epsilon):
@@ -204,6 +217,7 @@ NUMERICAL_GRADIENT = Exercise(
     mistakes=_numerical_gradient_mistakes,
     nonfinite_hint="is epsilon used as given (not 0), and is the difference divided by 2 * epsilon?",
     diagnose=_diagnose_nudges,
+    fresh=_fresh,
     in_place_hint="the answer is right, but theta is not the same after your function ran: it nudged "
                   "the caller's array itself, and θ + ε − ε is not always exactly θ in floating point. "
                   "Nudge a copy (theta_plus = theta.copy(); theta_plus[i] += epsilon), or save "
@@ -233,11 +247,6 @@ def numerical_gradient(fn):
         changed the caller's θ in place (reported as "changed its input"), returned a single number,
         returned a flattened array, hard-coded answer; and, from the engine, cast to int and
         returned complex numbers.
-
-    Raises
-    ------
-    TypeError
-        If ``fn`` is not callable.
     """
     return run(NUMERICAL_GRADIENT, fn)
 
@@ -329,7 +338,8 @@ def diagnosis(bug, answer):
     bug : {"a", "b", "c", "d"}
     answer : str
         The learner's diagnosis: one of :data:`DIAGNOSIS_CHOICES` (case and spacing do not
-        matter); the notebook's placeholder ``"not answered yet"`` means not attempted.
+        matter); the notebook's placeholder ``"not answered yet"`` means not attempted. Anything
+        else, a number or None included, is "not a choice".
 
     Returns
     -------
@@ -339,9 +349,7 @@ def diagnosis(bug, answer):
     Raises
     ------
     ValueError
-        If ``bug`` is not one of "a", "b", "c", "d".
-    TypeError
-        If ``answer`` is not a string.
+        If ``bug`` is not one of "a", "b", "c", "d" (the chapter's code, not the learner's answer).
 
     Notes
     -----
@@ -350,10 +358,8 @@ def diagnosis(bug, answer):
     """
     if bug not in _ANSWERS:
         raise ValueError(f'bug must be one of "a", "b", "c", "d"; got {bug!r}')
-    if not isinstance(answer, str):
-        raise TypeError(f"diagnosis must be a string, one of the choices; got {type(answer).__name__}")
     given = answer
-    answer = _normalise(answer)
+    answer = _normalise(answer) if isinstance(answer, str) else None  # a number or None: not a choice
     choices = {_normalise(choice): choice for choice in DIAGNOSIS_CHOICES}
     if answer in ("not answered yet", ""):
         status = "not attempted"
@@ -361,7 +367,8 @@ def diagnosis(bug, answer):
                    f"diagnosis_{bug} to one of the choices.")
     elif answer not in choices:
         status = "not a choice"
-        message = (f"bug {bug}: {given!r} is not one of the choices; copy one of them exactly:\n"
+        message = (f"bug {bug}: {reprlib.repr(given)} is not one of the choices; copy one of them exactly, "
+                   f"as text in quotes:\n"
                    + "\n".join(f'  "{choice}"' for choice in DIAGNOSIS_CHOICES))
     elif choices[answer] == _ANSWERS[bug]:
         status = "correct"

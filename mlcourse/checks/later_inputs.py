@@ -7,12 +7,18 @@ verdict. :func:`later_input_verdict` compares the two inputs as the exercise des
 each thing that changed.
 """
 
+import itertools
 import warnings
 from dataclasses import replace
 
 import numpy as np
 
-__all__ = ["QUESTIONS", "later_input_verdict"]
+__all__ = ["FRESH_SEED", "QUESTIONS", "fresh_input", "fresh_input_verdict", "later_input_verdict", "tenths"]
+
+# The fresh input of a run is drawn from the seed (FRESH_SEED, n) for the n-th run of a check in
+# this Python process: a new input every run, the same sequence in every session.
+FRESH_SEED = 20240607
+_runs = itertools.count()
 
 # What to ask when the teaching input passes and a later input, differing in these, does not.
 # Keys are the labels an exercise's ``describe`` uses.
@@ -21,7 +27,7 @@ QUESTIONS = {
     "n": "is a size hard-coded (take m and n from X.shape, not from numbers)?",
     "s2": "is a layer size hard-coded (take it from Theta1.shape)?",
     "K": "is the number of classes hard-coded (take it from Theta2.shape)?",
-    "z.size": "is the length of z hard-coded?",
+    "z shape": "is the length or the shape of z hard-coded (g' is elementwise, for z of any shape)?",
     "λ": "is λ read from a variable of the notebook instead of the parameter lambda_?",
     "α": "is α read from a variable of the notebook instead of the parameter alpha?",
     "ε": "is ε read from a variable of the notebook instead of the parameter epsilon?",
@@ -45,7 +51,10 @@ def _listed(features):
 
 def _copied_answer(got, earlier):
     """True if ``got`` is the answer of an earlier input, to the six decimals a verdict prints."""
-    if isinstance(earlier, tuple) or isinstance(got, tuple) or not isinstance(got, np.ndarray):
+    if isinstance(earlier, tuple):  # a pair: both parts copied
+        return (isinstance(got, tuple) and len(got) == len(earlier)
+                and all(_copied_answer(part, other) for part, other in zip(got, earlier, strict=True)))
+    if not isinstance(got, np.ndarray):
         return False
     return got.shape == earlier.shape and bool(np.allclose(got, earlier, rtol=1e-5, atol=1e-6))
 
@@ -73,3 +82,39 @@ def later_input_verdict(exercise, outcome, first):
         return replace(outcome, mistake="right only on the first input",
                        hint=f"{contrast}: {questions} Compare expected and got on the input below.")
     return replace(outcome, hint=f"{outcome.hint} Note: {contrast}: {questions}")
+
+
+# --- the input drawn anew for every run ------------------------------------------------------------
+
+def tenths(rng, shape, largest=2.0):
+    """Values of one decimal (readable in a verdict) drawn with ``rng``, 0.1 ≤ |value| ≤ ``largest``,
+    of either sign: never 0, so that no bias weight, θj or entry of θ drops out of a fresh input."""
+    magnitudes = np.round(rng.uniform(0.1, largest, size=shape), 1)
+    return np.where(rng.random(size=shape) < 0.5, -magnitudes, magnitudes)
+
+
+def fresh_input(exercise):
+    """The exercise's input for this run, drawn with a seed no earlier run used; None if it has none."""
+    return exercise.fresh(np.random.default_rng([FRESH_SEED, next(_runs)]))
+
+
+def fresh_input_verdict(exercise, outcome, passed):
+    """``outcome`` on the fresh input, after the fixed inputs, whose verdicts are ``passed``, passed."""
+    if outcome.status == "mistake" and any(_copied_answer(outcome.got, before.expected) for before in passed):
+        return replace(outcome, mistake="hard-coded answer", hint=(
+            "your function returned the answer of an earlier input on this new one: it must compute "
+            "the answer from its arguments, not return numbers copied from a verdict."))
+    named = outcome.mistake not in ("unrecognised", "wrong shape") and outcome.status != "error"
+    if named or outcome.mistake == "ran too long":
+        return outcome  # a named mistake: its hint says more
+    features = _described(exercise, outcome.inputs)
+    drawn = "this input is drawn anew for every run" + (f" ({_listed(features)})" if features else "")
+    if outcome.mistake == "unrecognised":
+        return replace(outcome, mistake="right only on the inputs shown", hint=(
+            f"your function gives the right answer on the {len(passed)} inputs tried before, but not "
+            f"here: {drawn}. Does it hold something only those inputs share, a size or shape typed in "
+            f"or answers copied from a verdict? Compute the answer from the arguments; compare "
+            f"expected and got on the input below."))
+    return replace(outcome, hint=(
+        f"{outcome.hint} Note: your function passed the {len(passed)} inputs tried before, but {drawn}: "
+        f"is a size or a shape fixed to those inputs?"))

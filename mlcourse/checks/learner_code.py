@@ -1,4 +1,8 @@
-"""Running the learner's code: a time limit per call, and the line of their code an exception came from.
+"""Running the learner's code: can it be called, a time limit per call, and the line an exception came from.
+
+Before the first call, :func:`call_problem` makes sure that what the check was given is a function
+that takes the exercise's arguments by position, in the exercise's order, and says what is wrong if
+not (a number where the function was meant, a missing parameter, parameters in another order).
 
 A check cell must come back whatever the learner wrote. A function that never returns (a ``while``
 loop whose condition never changes) is stopped after :data:`TIME_LIMIT` seconds where the platform
@@ -7,7 +11,11 @@ allows it: on POSIX systems, in the main thread (where Jupyter runs a cell), wit
 the function runs to its end and the check reports how long it took.
 """
 
+import inspect
+import itertools
 import os
+import re
+import reprlib
 import signal
 import sysconfig
 import threading
@@ -18,13 +26,72 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["TIME_LIMIT", "Stopwatch", "TimeLimitExceeded", "learner_frame", "time_limit"]
+__all__ = ["TIME_LIMIT", "Stopwatch", "TimeLimitExceeded", "call_problem", "foreign_size", "learner_frame",
+           "time_limit"]
 
 # The course's answers take milliseconds on the checks' inputs; 3 s leaves room for a slow machine
 # or a first call that imports something, and is short enough that a learner does not wonder
 # whether the cell has hung.
 TIME_LIMIT = 3.0
 
+
+# --- before the first call --------------------------------------------------------------------------
+
+def _not_a_function(fn, exercise):
+    return "not a function", (
+        f"checks.{exercise} needs the function you wrote, but it was given {type(fn).__name__} "
+        f"{reprlib.repr(fn)}. Pass the function itself, without calling it: checks.{exercise}({exercise}), "
+        f"not checks.{exercise}({exercise}(...)). If that is what the cell says, the name {exercise} now "
+        f"holds something else: did a cell assign to it (say {exercise} = {exercise}(...))? Run the cell "
+        f"that defines your function again, then this one.")
+
+
+def call_problem(fn, exercise, names):
+    """(mistake name, hint) if ``fn`` cannot be the answer to ``exercise`` whatever it computes; else None.
+
+    Parameters
+    ----------
+    fn : object
+        What the check was given.
+    exercise : str
+        The exercise's name, e.g. ``"cost"``.
+    names : list of str
+        The exercise's parameters, in the order the check passes them, e.g. ``["theta", "X", "y"]``.
+
+    Returns
+    -------
+    tuple of str or None
+        Names a ``fn`` that is not callable, cannot be called with ``len(names)`` arguments by
+        position, or has exactly the exercise's parameter names in another order (so that each
+        would receive another one's value); None if ``fn`` may be right, or its signature is unknown.
+    """
+    if not callable(fn):
+        return _not_a_function(fn, exercise)
+    try:
+        signature = inspect.signature(fn)
+    except Exception:  # a builtin, or an object without a (working) signature: just call it
+        return None
+    call = f"{exercise}({', '.join(names)})"
+    try:
+        signature.bind(*names)
+    except TypeError as error:
+        return "takes other arguments", (
+            f"the check calls your function as {call}: {len(names)} arguments, by position, in that "
+            f"order; yours is defined as {exercise}{signature}, and calling it that way fails "
+            f"({error}). Keep the first line the exercise gives: `def {call}:`")
+    positional = [parameter.name for parameter in signature.parameters.values()
+                  if parameter.kind in (parameter.POSITIONAL_ONLY, parameter.POSITIONAL_OR_KEYWORD)]
+    first = positional[:len(names)]
+    if sorted(first) == sorted(names) and first != names:
+        moved = next(index for index, name in enumerate(names) if first[index] != name)
+        return "parameters in another order", (
+            f"the check calls your function as {call}, by position, but yours is defined as "
+            f"{exercise}{signature}, so its {first[moved]} receives {names[moved]}. Keep the first line "
+            f"the exercise gives: `def {call}:`")
+    return None
+
+
+# --- the time limit ----------------------------------------------------------------------------------
 
 class TimeLimitExceeded(BaseException):
     """Raised inside the learner's function when its time is up.
@@ -133,3 +200,31 @@ def learner_frame(error):
         code = (frame.line or "").strip()
         return f"line {frame.lineno} of {frame.name} ({place})" + (f": `{code}`" if code else "")
     return None
+
+
+# sizes in numpy's shape errors: "size 100 is different from 4", "shapes (6,10) (6,3)", "has size 5000",
+# "(4,3) and (100,) not aligned: 3 (dim 1) != 100 (dim 0)"; not the index of an IndexError
+_SIZES = re.compile(r"(?:size|from|!=) (\d+)|\(([\d, ]+)\)")
+
+
+def foreign_size(error, inputs):
+    """A size in numpy's message for ``error`` that no argument has, or None.
+
+    The sizes the arguments explain are their dimensions, one more or one less (a bias column added
+    or dropped), and products of two dimensions (an array flattened); any other size came from
+    elsewhere: an array of the notebook used instead of an argument, or a size typed in.
+    """
+    if not isinstance(error, ValueError | IndexError):
+        return None
+    try:
+        message = str(error)
+    except Exception:  # a learner's exception class whose __str__ fails
+        return None
+    if not re.search(r"shape|size|broadcast", message):
+        return None  # not a shape error: a learner's own ValueError("...(100)..."), say
+    dims = {size for value in inputs.values() if isinstance(value, np.ndarray) for size in value.shape}
+    explained = ({0, 1} | {size + step for size in dims for step in (-1, 0, 1)}
+                 | {a * b for a, b in itertools.product(dims, repeat=2)})
+    found = [int(size) for match in _SIZES.finditer(message)
+             for size in re.findall(r"\d+", match[1] or match[2])]
+    return next((size for size in found if size not in explained), None)

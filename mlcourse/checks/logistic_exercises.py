@@ -3,9 +3,10 @@
 Every check calls the learner's function on the small teaching input — five values of z, or four
 examples with two features — and, if that passes, on a second, seeded input with other sizes (nine
 values of z; seven examples with three features), another λ or α, and scores z = Xθ up to |z| ≈ 30,
-where a correct function must still be accurate. It compares each answer with
-:mod:`mlcourse.logistic` and :mod:`mlcourse.activations` and names the mistake whose value the
-answer equals (:mod:`.logistic_mistakes`). A pass needs both inputs.
+where a correct function must still be accurate, and last on an input drawn anew for every run
+(:func:`fresh_problem`; for g', a matrix z). It compares each answer with :mod:`mlcourse.logistic`
+and :mod:`mlcourse.activations` and names the mistake whose value the answer equals
+(:mod:`.logistic_mistakes`). A pass needs every input.
 """
 
 import numpy as np
@@ -13,6 +14,7 @@ import numpy as np
 from .. import activations, logistic
 from . import logistic_mistakes
 from .engine import Exercise, run
+from .later_inputs import tenths
 
 __all__ = [
     "COST",
@@ -78,6 +80,30 @@ def _inputs(**extra):
             for i, (theta, X, y) in enumerate(problems)]
 
 
+def fresh_problem(rng):
+    """θ (n+1,), X (m, n+1), y (m,) with m from 5 to 12 and n from 1 to 4 drawn with ``rng``.
+
+    Moderate values (|z| rarely above 6), so a correct function, even the textbook log(1 − h), is
+    exact to the check's tolerance; y holds both labels, in a drawn order.
+    """
+    m, n = int(rng.integers(5, 13)), int(rng.integers(1, 5))
+    X = np.ones((m, n + 1))
+    X[:, 1:] = tenths(rng, (m, n))
+    theta = tenths(rng, n + 1, largest=1.5)
+    y = rng.permutation(np.arange(m) % 2).astype(np.float64)
+    return theta, X, y
+
+
+def _fresh(**extra):
+    """``fresh(rng)`` for a logistic check: :func:`fresh_problem`, and α or λ drawn from ``extra``'s
+    ranges (the parameter's name to (low, high)), rounded to two decimals as a typed-in value is."""
+    def fresh(rng):
+        theta, X, y = fresh_problem(rng)
+        drawn = {name: round(float(rng.uniform(low, high)), 2) for name, (low, high) in extra.items()}
+        return {"theta": theta, "X": X, "y": y, **drawn}
+    return fresh
+
+
 def _examples(X, **inputs):
     return X.shape[0]
 
@@ -106,12 +132,14 @@ SIGMOID_GRADIENT = Exercise(
     nonfinite_hint="g(z)(1 − g(z)) lies in [0, 1/4] for every z: is there a division or an exp of a "
                    "large number?",
     suspect=logistic_mistakes.suspect_small_z_only,
-    describe=lambda z: {"z.size": z.size, "largest |z|": float(np.abs(z).max())})
+    describe=lambda z: {"z shape": z.shape, "largest |z|": float(np.abs(z).max())},
+    # a matrix z: g' is elementwise for any shape, so a loop over a vector's entries shows here
+    fresh=lambda rng: {"z": tenths(rng, tuple(rng.integers(2, 6, size=2)), largest=8.0)})
 COST = Exercise("cost", inputs=_inputs, reference=logistic.cost, mistakes=logistic_mistakes.cost_mistakes,
-                nonfinite_hint=_LOG_HINT, examples=_examples, describe=_describe)
+                nonfinite_hint=_LOG_HINT, examples=_examples, describe=_describe, fresh=_fresh())
 GRADIENT = Exercise("gradient", inputs=_inputs, reference=logistic.gradient,
                     mistakes=logistic_mistakes.gradient_mistakes, nonfinite_hint=_DIVISION_HINT,
-                    examples=_examples, describe=_describe)
+                    examples=_examples, describe=_describe, fresh=_fresh())
 GRADIENT_DESCENT_STEP = Exercise(
     "gradient_descent_step",
     inputs=lambda: _inputs(alpha=(ALPHA, STRESS_ALPHA)),
@@ -119,18 +147,20 @@ GRADIENT_DESCENT_STEP = Exercise(
     mistakes=logistic_mistakes.gradient_descent_step_mistakes,
     nonfinite_hint=_DIVISION_HINT,
     suspect=logistic_mistakes.suspect_other_alpha,
-    describe=_describe)
+    describe=_describe,
+    fresh=_fresh(alpha=(0.1, 2.0)))
 REGULARISED_COST = Exercise("regularised_cost", inputs=lambda: _inputs(lambda_=(LAMBDA, STRESS_LAMBDA)),
                             reference=logistic.cost, mistakes=logistic_mistakes.regularised_cost_mistakes,
                             nonfinite_hint=_LOG_HINT, examples=_examples,
-                            suspect=logistic_mistakes.suspect_other_lambda_in_cost, describe=_describe)
+                            suspect=logistic_mistakes.suspect_other_lambda_in_cost, describe=_describe,
+                            fresh=_fresh(lambda_=(0.1, 5.0)))
 REGULARISED_GRADIENT = Exercise("regularised_gradient",
                                 inputs=lambda: _inputs(lambda_=(LAMBDA, STRESS_LAMBDA)),
                                 reference=logistic.gradient,
                                 mistakes=logistic_mistakes.regularised_gradient_mistakes,
                                 nonfinite_hint=_DIVISION_HINT, examples=_examples,
                                 suspect=logistic_mistakes.suspect_other_lambda_in_gradient,
-                                describe=_describe)
+                                describe=_describe, fresh=_fresh(lambda_=(0.1, 5.0)))
 
 
 # --- the checks, one per exercise -----------------------------------------------------------------
@@ -149,11 +179,6 @@ def sigmoid_gradient(fn):
         Also printed. Named mistakes: returned g(z), forgot g (z(1 − z)), applied g twice, sign
         error, @ where * was meant, g(z)(1 − z), returned 1 − g(z), tanh instead of the sigmoid, right
         only for small |z| (clipped z, or a special case for large |z|).
-
-    Raises
-    ------
-    TypeError
-        If ``fn`` is not callable (e.g. the result of calling it was passed).
     """
     return run(SIGMOID_GRADIENT, fn)
 
@@ -177,11 +202,6 @@ def cost(fn):
         log base 10, forgot to sum over examples, swapped the logs (or h = 1 − g(z)), clipped h
         (np.clip or ε inside the log); plus NaN or inf (a log of z instead of h), a wrong shape and a
         division by the wrong m (a global m, or the first input's m = 4 hard-coded).
-
-    Raises
-    ------
-    TypeError
-        If ``fn`` is not callable (e.g. the result of calling it was passed).
     """
     return run(COST, fn)
 
@@ -201,11 +221,6 @@ def gradient(fn):
         where @ was meant, forgot g, applied g twice, extra g'(z) factor, dropped the (1 − y) term,
         h = 1 − g(z), swapped the logs, tanh instead of the sigmoid; plus a wrong shape and a
         division by the wrong m.
-
-    Raises
-    ------
-    TypeError
-        If ``fn`` is not callable (e.g. the result of calling it was passed).
     """
     return run(GRADIENT, fn)
 
@@ -225,11 +240,6 @@ def gradient_descent_step(fn):
         returned the step instead of the new θ, updated θ one entry at a time, changed theta in
         place, the first input's m hard-coded, α from elsewhere (a global α), and every mistake of
         :func:`gradient` that keeps the shape.
-
-    Raises
-    ------
-    TypeError
-        If ``fn`` is not callable (e.g. the result of calling it was passed).
     """
     return run(GRADIENT_DESCENT_STEP, fn)
 
@@ -252,11 +262,6 @@ def regularised_cost(fn):
         square θ, no penalty, set theta[0] = 0 (in θ itself, before computing h), λ from elsewhere (a
         global λ), the first input's m hard-coded, and every mistake of :func:`cost` with the penalty
         right.
-
-    Raises
-    ------
-    TypeError
-        If ``fn`` is not callable (e.g. the result of calling it was passed).
     """
     return run(REGULARISED_COST, fn)
 
@@ -278,10 +283,5 @@ def regularised_gradient(fn):
         penalty, or of the whole answer), no penalty, set ∂J/∂θ0 to 0, set theta[0] = 0 (in θ itself,
         before computing h), λ from elsewhere, the first input's m hard-coded, and every mistake of
         :func:`gradient` that keeps the shape.
-
-    Raises
-    ------
-    TypeError
-        If ``fn`` is not callable (e.g. the result of calling it was passed).
     """
     return run(REGULARISED_GRADIENT, fn)

@@ -43,7 +43,7 @@ def sigmoid_gradient_mistakes(z):
         Mistake("sign error", "g'(z) is never negative: it is g(z)(1 − g(z)), not g(z)(g(z) − 1).",
                 g * (g - 1)),
         Mistake("@ where * was meant", "g @ (1 - g) adds up the products into one number; the "
-                "derivative is elementwise, g * (1 - g), with the shape of z.", g @ (1 - g)),
+                "derivative is elementwise, g * (1 - g), with the shape of z.", np.sum(g * (1 - g))),
         Mistake("g(z)(1 − z)", "the second factor is 1 − g(z), not 1 − z: compute g = sigmoid(z) and "
                 "return g * (1 - g).", g * (1 - z)),
         Mistake("returned 1 − g(z)", "that is 1 − g(z) alone, the probability of the other class; the "
@@ -60,6 +60,7 @@ def suspect_small_z_only(got, z):
     """For g'(z) right where |z| is small and wrong further out: name the range where it holds."""
     if got.shape != z.shape:
         return None
+    got, z = got.ravel(), z.ravel()  # entries in any order: a matrix z is looked at entry by entry
     expected = sigmoid(z) * (1 - sigmoid(z))
     order = np.argsort(np.abs(z), kind="stable")  # from the smallest |z| out
     wrong = ~np.isclose(got, expected, rtol=RTOL, atol=ATOL)[order]

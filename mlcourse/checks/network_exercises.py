@@ -4,9 +4,10 @@ Every check calls the learner's function on the small teaching network (n = 2 in
 units, K = 3 classes, m = 6 examples; with λ = 0, then λ = 1.5 where there is a λ), then, if that
 passes, on a seeded stress network with every size changed (n = 3, s2 = 7, K = 6, m = 9), classes 3
 and 5 absent from y and another λ, so that a size, a number of classes or a λ taken from anywhere but
-the arguments shows. Both networks, and what their shapes say, are in :mod:`.network_shapes`; what
-each mistake returns is in :mod:`.network_mistakes`. A pass needs every input. Chapter 08's
-exercise, on the network's gradient check, is in :mod:`.gradient_checking_exercises`.
+the arguments shows; last on a network whose sizes, weights and λ are drawn anew for every run.
+The networks, and what their shapes say, are in :mod:`.network_shapes`; what each mistake returns
+is in :mod:`.network_mistakes`. A pass needs every input. Chapter 08's exercise, on the network's
+gradient check, is in :mod:`.gradient_checking_exercises`.
 """
 
 from .. import network
@@ -23,6 +24,7 @@ from .network_shapes import (
     explain_backprop_error,
     explain_cost_error,
     explain_forward_error,
+    fresh_network,
     read_cost,
     read_forward,
     read_gradients,
@@ -65,6 +67,17 @@ def _inputs_with_lambda():
             {"Theta1": Theta1, "Theta2": Theta2, "X": X, "y": y, "lambda_": STRESS_LAMBDA}]
 
 
+def _fresh_without_labels(rng):
+    Theta1, Theta2, X, _ = fresh_network(rng)
+    return {"Theta1": Theta1, "Theta2": Theta2, "X": X}
+
+
+def _fresh_with_lambda(rng):
+    Theta1, Theta2, X, y = fresh_network(rng)
+    lambda_ = round(float(rng.uniform(0.1, 3.0)), 1)
+    return {"Theta1": Theta1, "Theta2": Theta2, "X": X, "y": y, "lambda_": lambda_}
+
+
 def _describe(Theta1, Theta2, X, lambda_=None, **inputs):
     """What sets one input apart: the network's sizes, and its λ where there is one."""
     sizes = {"m": X.shape[0], "n": X.shape[1], "s2": Theta1.shape[0], "K": Theta2.shape[0]}
@@ -87,7 +100,8 @@ FORWARD_PROPAGATION = Exercise(
     nonfinite_hint="every a lies in (0, 1) and z is a sum of a few products: is there a division or a log?",
     read=refuse_copies(read_forward, _forward_reference, lambda: _inputs_without_labels()[:1]),
     explain=explain_forward_error,
-    describe=_describe)
+    describe=_describe,
+    fresh=_fresh_without_labels)
 
 
 def forward_propagation(fn):
@@ -111,11 +125,6 @@ def forward_propagation(fn):
         sigmoid missing, sigmoid applied to a1 (the inputs), sigmoid applied to the bias unit, bias
         unit in the last column, tanh instead of the sigmoid, returned a2, returned the full tuple,
         returned the transpose (K, m) — the deep-learning course's orientation, hard-coded answer.
-
-    Raises
-    ------
-    TypeError
-        If ``fn`` is not callable.
     """
     return run(FORWARD_PROPAGATION, fn)
 
@@ -133,7 +142,8 @@ NN_COST = Exercise(
     # a sum divided by m: with λ = 0 only, where a mistake in m is not mixed with one in the penalty
     examples=lambda X, lambda_, **inputs: X.shape[0] if lambda_ == 0 else None,
     suspect=suspect_other_lambda_in_cost,
-    describe=_describe)
+    describe=_describe,
+    fresh=_fresh_with_lambda)
 
 
 def nn_cost(fn):
@@ -162,11 +172,6 @@ def nn_cost(fn):
         λ/(2m), penalty missing, penalty sign error, forgot 1/m, operator precedence λ/2*m, only
         one Θ regularised, forgot to square Θ; plus the forward-pass shape errors of
         :func:`forward_propagation`.
-
-    Raises
-    ------
-    TypeError
-        If ``fn`` is not callable.
     """
     return run(NN_COST, fn)
 
@@ -180,7 +185,8 @@ BACKPROPAGATION = Exercise(
     read=refuse_copies(read_gradients, _gradients_reference, _teaching_inputs),
     explain=explain_backprop_error,
     suspect=suspect_other_lambda_in_gradients,
-    describe=_describe)
+    describe=_describe,
+    fresh=_fresh_with_lambda)
 
 
 def backpropagation(fn):
@@ -209,10 +215,5 @@ def backpropagation(fn):
         gradient is missing), returned a single packed vector, returned the cost too, λ not the
         one passed, hard-coded answer; with λ > 0: bias column regularised, forgot 1/m, kept the
         ½, penalty sign error, no penalty on Θ(1) or on Θ(2), no regularisation.
-
-    Raises
-    ------
-    TypeError
-        If ``fn`` is not callable.
     """
     return run(BACKPROPAGATION, fn)

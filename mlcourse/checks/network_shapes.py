@@ -14,6 +14,8 @@ from typing import NamedTuple
 import numpy as np
 
 from .engine import close, describe_answer, read_numbers
+from .later_inputs import tenths
+from .reading import container_form
 
 __all__ = [
     "Gradients",
@@ -21,6 +23,7 @@ __all__ = [
     "explain_backprop_error",
     "explain_cost_error",
     "explain_forward_error",
+    "fresh_network",
     "read_cost",
     "read_forward",
     "read_gradients",
@@ -78,6 +81,16 @@ def stress_network():
     Theta1 = np.round(rng.normal(size=(7, 4)), 1)
     Theta2 = np.round(rng.normal(size=(6, 8)), 1)
     return Theta1, Theta2, X, STRESS_LABELS.copy()
+
+
+def fresh_network(rng):
+    """Θ(1), Θ(2), X, y of sizes drawn with ``rng``: n from 2 to 5, s2 from 2 to 8, K from 2 to 6,
+    m from 3 to 12, labels drawn from 0..K-1 (a class may be missing). Weights and inputs of one
+    decimal and never 0, as in the other networks; the outputs stay far enough from 0 and 1 that the
+    textbook cross-entropy is exact to the check's tolerance."""
+    n, s2, K, m = (int(rng.integers(low, high)) for low, high in ((2, 6), (2, 9), (2, 7), (3, 13)))
+    X, Theta1, Theta2 = (tenths(rng, shape) for shape in ((m, n), (s2, n + 1), (K, s2 + 1)))
+    return Theta1, Theta2, X, rng.integers(0, K, size=m)
 
 
 def teaching_sizes():
@@ -179,6 +192,8 @@ def explain_forward_error(error, Theta1, Theta2, X, **inputs):
             f"g(z2) has s2 = {s2} columns but Θ(2) has s2+1 = {s2 + 1}: its column 0 multiplies the "
             f"bias unit a0(2) = 1. Build a2 = [1, g(z2)] with a column of ones in front before "
             f"z3 = a2 @ Theta2.T.")
+    if not {left, right} <= {m, n + 1, s2, s2 + 1, K}:
+        return None  # a size no layer has (an array of the notebook, say): the engine names it
     # a1 (n+1 columns) met Θ(2) (s2+1 columns); the other way round, a2 met Θ(1), unless that is
     # a2 @ Theta2 not transposed, which pairs the same sizes when K = n+1
     if (left, right) == (n + 1, s2 + 1) or ((left, right) == (s2 + 1, n + 1) and K != n + 1):
@@ -199,16 +214,21 @@ def _labels_error(error, y, K):
     """(name, hint) for a one-hot built with a wrong number of classes, or with the labels shifted."""
     counts = {k: (name, hint) for k, name, hint in _class_counts(y, K)}
     if isinstance(error, IndexError):
-        found = re.search(r"index (-?\d+) is out of bounds for axis \d+ with size (\d+)", str(error))
+        found = re.search(r"index (-?\d+) is out of bounds for axis (\d+) with size (\d+)", str(error))
         if not found:
             return None
-        index, size = int(found[1]), int(found[2])
+        index, axis, size = (int(group) for group in found.groups())
         if size in counts and index <= int(np.max(y)):
             return counts[size]
+        loop = (f"a loop over the classes runs past K: for k in range(K), with K = Theta2.shape[0] = {K}, "
+                f"not range(10) (the digits' K) or range(K + 1)")
+        if size == K and index == K and axis == 1:  # h[:, k] or Y[:, k]: a column, not a label's row
+            return "K hard-coded", f"column {index} does not exist: h has K = {K} columns, 0..K-1; {loop}."
         if size == K and index == K:
             return "labels shifted by one", (
                 f"label {index} does not exist: the labels run 0..K-1 = 0..{K - 1} and row y[i] of np.eye(K) "
-                f"is class y[i] itself, so Y = np.eye(K)[y], with no + 1.")
+                f"is class y[i] itself, so Y = np.eye(K)[y], with no + 1. (If a loop over k raised this, "
+                f"{loop}.)")
         return None
     mismatch = _mismatch(error)
     if mismatch is not None and mismatch[0] == "broadcast" and K in mismatch[1]:
@@ -228,7 +248,22 @@ def explain_cost_error(error, Theta1, Theta2, X, y, **inputs):
             f"y holds one label per example, shape (m,) = ({m},), while h has one column per class, "
             f"(m, K) = ({m}, {K}). Turn the labels into rows of the K×K identity first: "
             f"Y = np.eye(K)[y], so that Y[i, k] = 1 exactly when y[i] == k.")
-    return _labels_error(error, y, K) or explain_forward_error(error, Theta1, Theta2, X)
+    return (_labels_error(error, y, K) or _typed_in_classes(error, Theta1, X, K)
+            or explain_forward_error(error, Theta1, Theta2, X))
+
+
+def _typed_in_classes(error, Theta1, X, K):
+    """(name, hint) for a one-hot Y whose number of columns is none of the network's sizes, or None."""
+    mismatch = _mismatch(error)
+    if mismatch is None or mismatch[0] != "broadcast" or K not in mismatch[1] or len(mismatch[1]) != 2:
+        return None
+    other = (mismatch[1] - {K}).pop()
+    if other in (X.shape[0], X.shape[1], X.shape[1] + 1, Theta1.shape[0], Theta1.shape[0] + 1):
+        return None  # a size of the network: another mistake
+    return "K hard-coded", (
+        f"your one-hot Y has {other} columns but h has K = {K}: is the number of classes typed in (the "
+        f"chapter's digits have 10)? K is the number of output units: take it from the weights, "
+        f"K = Theta2.shape[0].")
 
 
 def explain_backprop_error(error, Theta1, Theta2, X, y, **inputs):
@@ -336,6 +371,9 @@ def read_gradients(result, expected, Theta1, Theta2, **inputs):
         if (got.Theta1_grad.shape, got.Theta2_grad.shape) != (Theta1.shape, Theta2.shape):
             return got, _gradient_shape_mistake(got, Theta1, Theta2, expected)
         return got, None
+    container = container_form(result, "the pair (Theta1_grad, Theta2_grad)")
+    if container is not None:
+        return result, container
     packed = [np.concatenate([part.ravel(order=order) for part in expected]) for order in "CF"]
     array, named = read_numbers(result, packed[0])
     if named is not None:

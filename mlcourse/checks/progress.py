@@ -39,7 +39,7 @@ _VERDICTS = (
     (re.compile(r"(error) — (.+)"), None),
     (re.compile(r"correct — "), "correct"),
     (re.compile(r"not this one\."), "wrong"),
-    (re.compile(r"'.*' is not one of the choices"), "not a choice"),
+    (re.compile(r".* is not one of the choices"), "not a choice"),  # 'text', or 3 or None
 )
 
 

@@ -2,6 +2,7 @@
 code the learner can paste into a cell, and the expected and obtained values."""
 
 import reprlib
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -57,8 +58,10 @@ class CheckResult:
         if self.status == "passed":
             return f"{self.exercise}: passed." + (f" {self.hint}" if self.hint else "")
         headline = f"{self.exercise}: {'error' if self.status == 'error' else 'mistake'} — {self.mistake}"
-        lines = [headline, f"  Hint: {self.hint}", "  On the input"]
-        lines += [f"    {_as_code(name, value)}" for name, value in self.inputs.items()]
+        lines = [headline, f"  Hint: {self.hint}"]
+        if self.inputs:  # none when the function could not be called at all
+            lines.append("  On the input")
+            lines += [f"    {_as_code(name, value)}" for name, value in self.inputs.items()]
         if self.status == "mistake":
             lines.append(f"  expected {_format_value(self.expected)}")
             lines.append(f"  got      {_format_value(self.got)}")
@@ -67,12 +70,19 @@ class CheckResult:
 
 # --- formatting ----------------------------------------------------------------------------------
 
+# numpy's default print options, every entry in full: the input printed as code is the input itself,
+# whatever np.set_printoptions the notebook ran (precision=0 would print 0.3 as 0.)
+_AS_CODE = {"precision": 8, "floatmode": "maxprec", "threshold": sys.maxsize, "suppress": False,
+            "linewidth": 75, "sign": "-", "legacy": False}
+
+
 def _as_code(name, value):
     """``name = value`` as Python the learner can paste into a cell, e.g. ``z = np.array([0.5, 2.0])``."""
     if isinstance(value, np.ndarray):
         start = f"{name} = np.array("
         # prefix: continuation lines of a matrix are indented to line up under its first row
-        return start + np.array2string(value, separator=", ", prefix=" " * 4 + start) + ")"
+        with np.printoptions(**_AS_CODE):
+            return start + np.array2string(value, separator=", ", prefix=" " * 4 + start) + ")"
     return f"{name} = {value!r}"
 
 
@@ -88,7 +98,9 @@ def _format_value(value, indent=11):
         return ("\n" + " " * indent).join(parts)
     if not isinstance(value, np.ndarray):
         return reprlib.repr(value)  # not numbers, e.g. a tuple: shortened to one line
-    with np.printoptions(precision=6, floatmode="fixed", suppress=True, linewidth=110):
+    # a summary of a huge answer (a learner's np.zeros((3000, 3000))), whatever the notebook's threshold
+    with np.printoptions(precision=6, floatmode="fixed", suppress=True, linewidth=110, threshold=1000,
+                         edgeitems=3, sign="-", legacy=False):
         text = np.array2string(value, prefix=" " * indent)
     if value.ndim == 0:
         return text

@@ -55,19 +55,22 @@ def yours_or_library(exercise, yours, library):
     ValueError
         If ``exercise`` names no exercise.
     TypeError
-        If ``yours`` or ``library`` is not callable.
+        If ``library`` is not callable. A ``yours`` that is not callable (its name reassigned in a
+        cell, say) is not an error: the library's function runs, and the message says why.
     """
     if exercise not in _CHECKS:
         raise ValueError(f"exercise must be one of {', '.join(sorted(_CHECKS))}; got {exercise!r}")
-    for name, function in (("yours", yours), ("library", library)):
-        if not callable(function):
-            raise TypeError(f"{name} must be a function; got {type(function).__name__} {function!r}")
+    if not callable(library):
+        raise TypeError(f"library must be a function; got {type(library).__name__} {library!r}")
     with contextlib.redirect_stdout(io.StringIO()):  # the check cell above already printed it
         verdict = _CHECKS[exercise](yours)
     if verdict.passed:
         print(f"Running your {exercise}: it passes its check.")
         return yours
     reason = "is not written yet" if verdict.status == "not attempted" else "does not pass its check yet"
+    if not callable(yours):
+        reason = (f"is not a function here but {type(yours).__name__} (did a cell assign to its name?); "
+                  f"run the cell that defines it")
     print(f"Running the library's version: your {exercise} {reason}. Once it passes, run this cell again "
           "to use yours.")
     return library
