@@ -1,13 +1,9 @@
 """Input checks shared by every public function of the course.
 
-Every check raises ``TypeError`` (wrong kind of thing) or ``ValueError`` (right kind, wrong shape or
-value) with a message of the form ``<parameter> must …; got …``, so a learner sees which argument is
-wrong, what was expected and what arrived, instead of a numpy traceback from three calls deeper or,
-worse, a silent broadcast.
-
-The one silent bug that deserves its own message: labels of shape ``(m, 1)`` next to predictions of
-shape ``(m,)``. ``h - y`` then broadcasts to an ``(m, m)`` matrix and the cost comes out wrong
-without a word. Every label check here refuses ``(m, 1)`` and says how to fix it.
+Each raises ``TypeError`` (wrong kind of thing) or ``ValueError`` (right kind, wrong shape or value)
+as ``<parameter> must …; got …``: which argument, what was expected and what came, never a numpy
+traceback from three calls deeper or a silent broadcast. Labels of shape ``(m, 1)`` get their own
+message: ``h - y`` would broadcast them to an ``(m, m)`` matrix and a wrong cost, without a word.
 """
 
 import reprlib
@@ -15,25 +11,11 @@ from numbers import Integral, Real
 
 import numpy as np
 
-__all__ = [
-    "as_float_matrix",
-    "as_float_vector",
-    "as_numeric_array",
-    "check_binary_labels",
-    "check_callable",
-    "check_class_labels",
-    "check_finite",
-    "check_labels_shape",
-    "check_lambda",
-    "check_network_data",
-    "check_network_thetas",
-    "check_num_labels",
-    "check_positive_int",
-    "check_positive_real",
-    "check_real_scalar",
-    "check_seed",
-    "check_theta_for_X",
-]
+__all__ = ["as_float_matrix", "as_float_vector", "as_numeric_array", "check_backward_data",
+           "check_binary_labels", "check_callable", "check_class_labels", "check_finite",
+           "check_initial_weights", "check_labels_shape", "check_lambda", "check_network_data",
+           "check_network_thetas", "check_num_labels", "check_positive_int", "check_positive_real",
+           "check_real_scalar", "check_seed", "check_theta_for_X"]
 
 
 def _describe(array):
@@ -59,9 +41,9 @@ def _all_finite(array):
     """``np.isfinite(array).all()``, scanned a block of rows at a time."""
     # A (5000, 400) X would otherwise need a 2 MB array of booleans, fresh memory that costs the
     # network's cost_and_gradient as much time again as the scan itself.
-    if array.ndim == 0:
-        return bool(np.isfinite(array))
-    rows = max(1, 65536 // max(1, array[0].size))
+    if array.size <= 65536:  # one block (a Theta, a 0-d or empty array)
+        return bool(np.isfinite(array).all())
+    rows = max(1, 65536 // array[0].size)
     return all(np.isfinite(array[start:start + rows]).all() for start in range(0, len(array), rows))
 
 
@@ -76,24 +58,24 @@ def check_finite(array, name):
                          f"the first {array[first]} at index {where}")
 
 
-def as_float_matrix(X, name="X", *, columns=None, columns_reason=""):
-    """Return ``X`` (m, n) as a finite float64 matrix with m, n ≥ 1, or raise naming ``name``.
+def as_float_matrix(X, name="X", *, columns=None, columns_reason="", shape="(m, n), one row per example",
+                    finite=True):
+    """Return ``X`` as a float64 matrix with ≥ 1 row and column, finite unless ``finite=False``; or raise.
 
     ``columns``, if given, is the number of columns ``X`` must have, and ``columns_reason`` why
-    (appended to the message, e.g. "to match theta").
+    (appended to the message, e.g. "to match theta"); ``shape`` describes the expected shape.
     """
     array = as_numeric_array(X, name)
     if array.ndim != 2:
-        raise ValueError(f"{name} must be a 2-D array of shape (m, n), one row per example; "
-                         f"got {_describe(array)}")
+        raise ValueError(f"{name} must be a 2-D array of shape {shape}; got {_describe(array)}")
     if 0 in array.shape:  # no examples, or examples without a single number to learn from
-        raise ValueError(f"{name} must have at least one row (example) and one column; "
-                         f"got shape {array.shape}")
+        raise ValueError(f"{name} must have at least one row and one column; got shape {array.shape}")
     if columns is not None and array.shape[1] != columns:
         reason = f" {columns_reason}" if columns_reason else ""
         raise ValueError(f"{name} must have {columns} columns{reason}; got shape {array.shape}")
     array = array.astype(np.float64, copy=False)
-    check_finite(array, name)
+    if finite:
+        check_finite(array, name)
     return array
 
 
@@ -110,6 +92,8 @@ def as_float_vector(v, name, *, length=None, length_reason=""):
             hint = f"; pass {name}.ravel() to turn it into a 1-D vector"
         expected = f"({length},)" if length is not None else "(n,)"
         raise ValueError(f"{name} must be a 1-D vector of shape {expected}; got {_describe(array)}{hint}")
+    if array.size == 0:
+        raise ValueError(f"{name} must have at least one entry; got shape {array.shape}")
     if length is not None and array.shape[0] != length:
         reason = f" {length_reason}" if length_reason else ""
         raise ValueError(f"{name} must have shape ({length},){reason}; got {array.shape}")
@@ -118,15 +102,25 @@ def as_float_vector(v, name, *, length=None, length_reason=""):
     return array
 
 
-def check_labels_shape(y, m, name="y"):
-    """Return labels as an array of shape ``(m,)``, or raise, explaining the ``(m, 1)`` trap."""
+def _as_float_shaped(value, name, shape, symbols):
+    """Return ``value`` as a finite float64 array of exactly ``shape``; ``symbols`` is it in letters."""
+    array = as_numeric_array(value, name)
+    if array.shape != shape:
+        raise ValueError(f"{name} must have shape {symbols} = {shape}; got {_describe(array)}")
+    array = array.astype(np.float64, copy=False)
+    check_finite(array, name)
+    return array
+
+
+def check_labels_shape(y, m, name="y", rows_of="X"):
+    """Return labels as an array of shape ``(m,)``, m the rows of ``rows_of``; or raise, explaining (m, 1)."""
     array = as_numeric_array(y, name)
     if array.shape == (m, 1):
-        raise ValueError(f"{name} must have shape (m,) = ({m},) to match X; got ({m}, 1). A column of "
-                         f"labels broadcasts against the ({m},) predictions into an {m}×{m} matrix and "
+        raise ValueError(f"{name} must have shape (m,) = ({m},) to match {rows_of}; got ({m}, 1). A column "
+                         f"of labels broadcasts against the ({m},) predictions into an {m}×{m} matrix and "
                          f"gives a wrong cost without any error; pass {name}.ravel()")
     if array.ndim != 1 or array.shape[0] != m:
-        raise ValueError(f"{name} must have shape (m,) = ({m},) to match the {m} rows of X; "
+        raise ValueError(f"{name} must have shape (m,) = ({m},) to match the {m} rows of {rows_of}; "
                          f"got {_describe(array)}")
     check_finite(array.astype(np.float64), name)
     return array
@@ -144,26 +138,24 @@ def check_binary_labels(y, m, name="y"):
     return array.astype(np.float64)
 
 
-def check_class_labels(y, m, K, name="y"):
-    """Return class labels as int64 of shape ``(m,)`` in ``0..K-1`` (K the rows of Theta2), or raise.
+_OCTAVE_HINT = (" (labels 1..K are the Octave course's convention; subtract 1 from y, or for its digits, "
+                "where 10 stands for 0, use y % 10)")
 
-    Whole-number floats are accepted. Labels 1..K, the Octave course's, get a hint to subtract 1.
-    """
-    array = check_labels_shape(y, m, name)
+
+def check_class_labels(y, m, K, name="y", *, rows_of="X", K_is="the number of output units (rows of Theta2)"):
+    """Return class labels as int64 of shape ``(m,)`` in ``0..K-1``, or raise; whole-number floats pass."""
+    array = check_labels_shape(y, m, name, rows_of)
     if array.dtype.kind == "f" and not np.all(array == np.round(array)):
         index = int(np.argmax(array != np.round(array)))
         raise ValueError(f"{name} must hold whole-number class labels 0..{K - 1}; "
                          f"got {array[index]:g} at index {index}")
-    labels = array.astype(np.int64)
-    outside = (labels < 0) | (labels >= K)
+    outside = (array < 0) | (array >= K)  # compared before the cast to int64, which could wrap
     if outside.any():
         index = int(np.argmax(outside))
-        hint = ""
-        if labels.min() >= 1 and labels.max() == K:
-            hint = " (labels 1..K are the Octave course's convention; subtract 1 from y)"
-        raise ValueError(f"{name} must hold class labels 0..K-1 = 0..{K - 1}, K being the number of "
-                         f"output units (rows of Theta2); got {labels[index]} at index {index}{hint}")
-    return labels
+        hint = _OCTAVE_HINT if array.min() >= 1 and array.max() == K else ""
+        raise ValueError(f"{name} must hold class labels 0..K-1 = 0..{K - 1}, K being {K_is}; "
+                         f"got {array[index]:g} at index {index}{hint}")
+    return array.astype(np.int64)
 
 
 def check_real_scalar(value, name):
@@ -173,7 +165,10 @@ def check_real_scalar(value, name):
             value = value.item()
         else:
             raise TypeError(f"{name} must be a real number; got {type(value).__name__} {value!r}")
-    value = float(value)
+    try:
+        value = float(value)
+    except OverflowError:  # an int beyond float64's range, e.g. 10**400
+        raise ValueError(f"{name} must be a finite number; got {reprlib.repr(value)}") from None
     if not np.isfinite(value):
         raise ValueError(f"{name} must be a finite number; got {value}")
     return value
@@ -233,8 +228,12 @@ def check_num_labels(num_labels, y, m, *, at_least=1, why=""):
         y = np.asarray(y)
         if y.dtype.kind not in "biuf":
             raise TypeError(f"y must hold integer class labels; got {y.dtype} of shape {y.shape}")
-        num_labels = int(np.max(check_labels_shape(y, m))) + 1
-        counted = " (the largest label in y + 1)"
+        labels = check_labels_shape(y, m)
+        num_labels, counted = int(np.max(labels)) + 1, " (the largest label in y + 1)"
+        if np.min(labels) >= 1:  # no class 0: almost surely labels that start at 1
+            raise ValueError(f"y must hold class labels starting at 0 when num_labels is not given; got "
+                             f"{np.min(labels):g}..{np.max(labels):g}{_OCTAVE_HINT}; or pass "
+                             f"num_labels to train with classes that never occur")
     else:
         num_labels = check_positive_int(num_labels, "num_labels")
     if num_labels < at_least:
@@ -242,18 +241,18 @@ def check_num_labels(num_labels, y, m, *, at_least=1, why=""):
     return num_labels
 
 
-def check_theta_for_X(theta, X):
+def check_theta_for_X(theta, X, name="theta"):
     """Return ``theta`` as float64 of shape ``(n+1,)`` matching the ``n+1`` columns of ``X``."""
-    return as_float_vector(theta, "theta", length=X.shape[1],
-                           length_reason=f"to match the {X.shape[1]} columns of X (intercept included)")
+    return as_float_vector(theta, name, length=X.shape[1], length_reason=f"to match the {X.shape[1]} columns "
+                           "of X (the intercept column of ones included: add_intercept(X))")
 
 
-def check_network_thetas(Theta1, Theta2, n):
-    """Return ``Theta1`` (s2, n+1) and ``Theta2`` (K, s2+1) as float64, checked to fit ``n`` inputs."""
-    Theta1 = as_float_matrix(Theta1, "Theta1", columns=n + 1,
-                             columns_reason=f"= n+1 (bias + the {n} features of X)")
+def check_network_thetas(Theta1, Theta2, n=None):
+    """Return ``Theta1`` (s2, n+1) and ``Theta2`` (K, s2+1) as float64, fitting each other (and n inputs)."""
+    Theta1 = as_float_matrix(Theta1, "Theta1", columns=None if n is None else n + 1, shape="(s2, n+1)",
+                             columns_reason=f"= n+1 (bias + the {n} features of X, which has no bias column)")
     s2 = Theta1.shape[0]
-    Theta2 = as_float_matrix(Theta2, "Theta2", columns=s2 + 1,
+    Theta2 = as_float_matrix(Theta2, "Theta2", columns=s2 + 1, shape="(K, s2+1)",
                              columns_reason=f"= s2+1 (bias + the {s2} hidden units, the rows of Theta1)")
     return Theta1, Theta2
 
@@ -268,3 +267,27 @@ def check_network_data(Theta1, Theta2, X, y, lambda_):
     Theta1, Theta2 = check_network_thetas(Theta1, Theta2, X.shape[1])
     labels = check_class_labels(y, X.shape[0], Theta2.shape[0])
     return Theta1, Theta2, X, labels, check_lambda(lambda_)
+
+
+def check_initial_weights(initial, n, s2, K):
+    """Return ``initial = (Theta1, Theta2)`` as float64, checked to have the shapes (s2, n+1), (K, s2+1)."""
+    if not (isinstance(initial, tuple | list) and len(initial) == 2):
+        raise TypeError(f"initial must be a pair (Theta1, Theta2) or None; got {type(initial).__name__}")
+    Theta1, Theta2 = check_network_thetas(*initial, n)
+    if Theta1.shape[0] != s2 or Theta2.shape[0] != K:
+        raise ValueError(f"initial must hold Theta1 of shape ({s2}, {n + 1}) and Theta2 of shape "
+                         f"({K}, {s2 + 1}); got {Theta1.shape} and {Theta2.shape}")
+    return Theta1, Theta2
+
+
+def check_backward_data(Theta1, Theta2, X, z2, a2, delta3, lambda_):
+    """Check what the back half of backpropagation takes; return it as float64 and λ as a float.
+
+    ``X`` (m, n) is not scanned for NaN/inf (see ``network.forward_scores``); the rest must be finite.
+    """
+    X = as_float_matrix(X, "X", finite=False)
+    Theta1, Theta2 = check_network_thetas(Theta1, Theta2, X.shape[1])
+    (m, _), s2, K = X.shape, len(Theta1), len(Theta2)
+    return (Theta1, Theta2, X, _as_float_shaped(z2, "z2", (m, s2), "(m, s2)"),
+            _as_float_shaped(a2, "a2", (m, s2 + 1), "(m, s2+1)"),
+            _as_float_shaped(delta3, "delta3", (m, K), "(m, K)"), check_lambda(lambda_))

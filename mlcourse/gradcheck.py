@@ -1,11 +1,10 @@
 """Gradient checking: compare an analytic gradient with one computed by central differences.
 
-A backpropagation bug rarely makes the code crash; it makes the gradient slightly wrong, and the
-optimiser then converges slowly or to a worse point without a word. The remedy the course teaches
-is to compute every partial derivative a second, independent way — by nudging one parameter at a
-time and watching the cost move — and to compare the two gradients with a relative difference
-that does not depend on their scale. The numerical gradient costs two evaluations of J per
-parameter, so it is run on a small problem once, never inside training.
+A backpropagation bug rarely crashes; it makes the gradient slightly wrong, and the optimiser then
+converges slowly or to a worse point without a word. The course's remedy: compute every partial
+derivative a second, independent way — nudge one parameter, watch the cost move — and compare the
+two gradients by a scale-free relative difference. At two evaluations of J per parameter, that is
+run once on a small problem, never inside training.
 """
 
 from dataclasses import dataclass
@@ -24,14 +23,8 @@ from ._validation import (
     check_theta_for_X,
 )
 
-__all__ = [
-    "GradientCheck",
-    "check_gradient",
-    "check_logistic_gradient",
-    "check_network_gradient",
-    "numerical_gradient",
-    "relative_difference",
-]
+__all__ = ["GradientCheck", "check_gradient", "check_logistic_gradient", "check_network_gradient",
+           "numerical_gradient", "relative_difference"]
 
 
 def _entry(shape, flat_index):
@@ -104,14 +97,12 @@ def numerical_gradient(f, theta, epsilon=1e-4):
 
     Notes
     -----
-    Taylor expansion gives f(θ ± εe_i) = f ± ε ∂_i f + ε²/2 ∂_i²f ± ε³/6 ∂_i³f + …, so the
-    difference quotient equals ∂_i f + ε²/6 ∂_i³f + O(ε⁴): the even terms cancel, and the
-    truncation error is O(ε²) rather than the O(ε) of the one-sided quotient. Round-off adds
-    about ε_mach·|J|/ε, because each evaluation of J is exact only to ε_mach·|J| ≈ 2.2e-16·|J| and
-    the difference is divided by 2ε. The two balance near ε ≈ (ε_mach)^(1/3) ≈ 6e-6; the course's
-    ε = 1e-4 leaves a truncation error ≈ 1.7e-9·|∂³J| and a round-off ≈ 2e-12·|J|, both far below
-    the differences a real bug causes (chapter 08 plots the error against ε). An ε that θ ± ε can
-    resolve may still be too small for J to notice: the gradient is then 0, not refused.
+    By Taylor, f(θ ± εe_i) = f ± ε ∂_i f + ε²/2 ∂_i²f ± ε³/6 ∂_i³f + …, so the quotient is
+    ∂_i f + ε²/6 ∂_i³f + O(ε⁴): the even terms cancel, a truncation error O(ε²), not the one-sided O(ε).
+    Round-off adds ≈ ε_mach·|J|/ε (each J is exact only to ε_mach·|J| ≈ 2.2e-16·|J|, then divided by
+    2ε). The two balance near ε ≈ ε_mach^(1/3) ≈ 6e-6; the course's ε = 1e-4 leaves ≈ 1.7e-9·|∂³J|
+    and ≈ 2e-12·|J|, far below what a real bug causes (chapter 08 plots the error against ε). An ε
+    that θ ± ε resolves may still be too small for J to notice: the gradient is then 0, not refused.
     """
     check_callable(f, "f", "theta -> J, the cost")
     epsilon = check_positive_real(epsilon, "epsilon")
@@ -160,13 +151,11 @@ def relative_difference(a, b):
 
     Notes
     -----
-    Norms are 2-norms over all entries. Dividing by ‖a + b‖ makes the number independent of the
-    gradient's scale: a difference of 1e-6 is negligible when the entries are 1e3 and alarming
-    when they are 1e-6. Two gradients that agree give ≈ 1e-11 or less; a bug gives ≳ 1e-3. The
-    floor cases are explicit rather than 0/0 = NaN: both zero means exact agreement (0.0), and
-    a = −b means opposite directions, the worst possible disagreement (inf). Both arrays are first
-    divided by their largest absolute entry, which leaves the ratio unchanged and keeps the norms
-    from overflowing for huge entries.
+    2-norms over all entries. Dividing by ‖a + b‖ makes it scale-free: a difference of 1e-6 is
+    negligible for entries of 1e3 and alarming for entries of 1e-6. Agreeing gradients give ≈ 1e-11
+    or less, a bug ≳ 1e-3. Both zero is exact agreement (0.0) and a = −b the worst disagreement (inf),
+    not 0/0 = NaN. Both arrays are first divided by their largest |entry|: the ratio stays, and the
+    norms cannot overflow.
     """
     a = as_numeric_array(a, "a").astype(np.float64, copy=False)
     b = as_numeric_array(b, "b").astype(np.float64, copy=False)
@@ -273,12 +262,11 @@ def check_gradient(cost_function, gradient_function, theta, *, epsilon=1e-4, tol
 
     Notes
     -----
-    See :func:`numerical_gradient` for the error of the central difference and
-    :func:`relative_difference` for why the comparison is relative. Do not check at (or near) a
-    minimum: there the true gradient is close to 0, so the relative difference measures only the
-    O(ε²) error of the numerical gradient and can exceed 1e-9 for a correct gradient (e.g. the
-    unscaled exam scores near their optimum give ≈ 5e-7). A random θ keeps the gradient large.
-    Chapter 04 runs this on the logistic cost and on backpropagation.
+    :func:`numerical_gradient` has the error of the central difference, :func:`relative_difference`
+    why the comparison is relative. Do not check at (or near) a minimum: there the true gradient is
+    close to 0, the relative difference measures only the O(ε²) error of the numerical gradient, and
+    a correct gradient can exceed 1e-9 (the unscaled exam scores near their optimum give ≈ 5e-7). A
+    random θ keeps the gradient large. Chapter 04 checks the logistic cost and backpropagation.
     """
     check_callable(cost_function, "cost_function", "theta -> J")
     check_callable(gradient_function, "gradient_function", "theta -> gradient of theta's shape")
@@ -328,11 +316,9 @@ def check_logistic_gradient(X, y, lambda_=0.0, *, theta=None, seed=0, epsilon=1e
     """
     from . import logistic  # imported here so this module does not depend on logistic at import
 
-    X = as_float_matrix(X, "X")
-    if theta is None:
-        theta = np.random.default_rng(check_seed(seed)).standard_normal(X.shape[1])
-    else:
-        theta = check_theta_for_X(theta, X)
+    X, seed = as_float_matrix(X, "X"), check_seed(seed)  # the seed also when theta makes it unused
+    theta = (np.random.default_rng(seed).standard_normal(X.shape[1]) if theta is None
+             else check_theta_for_X(theta, X))
     return check_gradient(lambda t: logistic.cost(t, X, y, lambda_),
                           lambda t: logistic.gradient(t, X, y, lambda_),
                           theta, epsilon=epsilon, tolerance=tolerance)
@@ -343,11 +329,13 @@ def _packed_pair(grads, Theta1, Theta2):
     if not (isinstance(grads, tuple | list) and len(grads) == 2):
         raise TypeError("gradient_function must return a pair (Theta1_grad, Theta2_grad); "
                         f"got {type(grads).__name__}")
-    grad1, grad2 = (np.asarray(g, dtype=np.float64) for g in grads)
-    for name, grad, Theta in (("Theta1_grad", grad1, Theta1), ("Theta2_grad", grad2, Theta2)):
+    packed = []
+    for name, grad, Theta in (("Theta1_grad", grads[0], Theta1), ("Theta2_grad", grads[1], Theta2)):
+        grad = as_numeric_array(grad, name)
         if grad.shape != Theta.shape:
             raise ValueError(f"{name} must have the shape of its Theta, {Theta.shape}; got {grad.shape}")
-    return np.concatenate([grad1.ravel(), grad2.ravel()])
+        packed.append(grad.ravel())
+    return np.concatenate(packed).astype(np.float64)
 
 
 def check_network_gradient(input_size=3, hidden_size=5, num_labels=3, m=5, lambda_=0.0, *,
@@ -377,7 +365,8 @@ def check_network_gradient(input_size=3, hidden_size=5, num_labels=3, m=5, lambd
     Raises
     ------
     ValueError, TypeError
-        If ``gradient_function`` returns something other than two arrays shaped like Θ(1), Θ(2).
+        If a size is not a whole number ≥ 1, ``gradient_function`` is not callable or returns something
+        other than two arrays shaped like Θ(1), Θ(2).
 
     Notes
     -----
@@ -387,9 +376,13 @@ def check_network_gradient(input_size=3, hidden_size=5, num_labels=3, m=5, lambd
     """
     from . import network  # imported here so this module does not depend on network at import
 
+    for size, name in ((input_size, "input_size"), (hidden_size, "hidden_size"), (num_labels, "num_labels"),
+                       (m, "m")):
+        check_positive_int(size, name)  # so that an error names it, not debug_initialize's L_in or L_out
+    if gradient_function is not None:
+        check_callable(gradient_function, "gradient_function", "(Theta1, Theta2, X, y, lambda_) -> gradients")
     Theta1 = network.debug_initialize(input_size, hidden_size)
     Theta2 = network.debug_initialize(hidden_size, num_labels)
-    m = check_positive_int(m, "m")
     # the course builds X with debugInitializeWeights too: sin(1), sin(2), … / 10, column by column
     X = np.sin(np.arange(1, m * input_size + 1)).reshape((m, input_size), order="F") / 10
     y = np.arange(1, m + 1) % num_labels

@@ -22,7 +22,6 @@ functions simply compute what the formulas say.
 """
 
 import math
-from numbers import Real
 
 import numpy as np
 
@@ -35,20 +34,13 @@ from ._validation import (
     check_lambda,
     check_positive_int,
     check_positive_real,
+    check_real_scalar,
     check_theta_for_X,
 )
 from .activations import sigmoid
 
-__all__ = [
-    "add_intercept",
-    "cost",
-    "cost_and_gradient",
-    "fit",
-    "gradient",
-    "map_feature",
-    "predict",
-    "predict_proba",
-]
+__all__ = ["add_intercept", "cost", "cost_and_gradient", "fit", "gradient", "map_feature", "predict",
+           "predict_proba"]
 
 
 # --- building X ----------------------------------------------------------------------------------
@@ -164,8 +156,9 @@ def _num_monomials(degree, m):
     degree = check_positive_int(degree, "degree")
     num_terms = (degree + 1) * (degree + 2) // 2
     if num_terms * m * 8 > 2**30:  # degree 6 on a 200×200 plotting grid needs 9 MB
+        tenths = (num_terms * m * 80 + 2**29) // 2**30  # GiB to one decimal in ints: a float could overflow
         raise ValueError(f"degree must keep the result under 1 GiB; got {degree}, which needs {num_terms:,} "
-                         f"columns for {m} example(s): {num_terms * m * 8 / 2**30:,.1f} GiB")
+                         f"columns for {m} example(s): {tenths // 10:,}.{tenths % 10} GiB")
     return num_terms
 
 
@@ -378,12 +371,9 @@ def predict(theta, X, threshold=0.5):
     decision boundary is the set θᵀx = 0 — a line in the original features, a curve after
     :func:`map_feature`. Chapter 01.
     """
-    if isinstance(threshold, bool) or not isinstance(threshold, Real):
-        raise TypeError(f"threshold must be a number in [0, 1]; got {type(threshold).__name__} "
-                        f"{threshold!r}")
-    if not 0.0 <= threshold <= 1.0:  # also refuses NaN, for which every comparison is False
-        raise ValueError(f"threshold must be in [0, 1] (it is compared with probabilities); "
-                         f"got {threshold!r}")
+    threshold = check_real_scalar(threshold, "threshold")
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold must be in [0, 1] (compared with probabilities); got {threshold:g}")
     return (predict_proba(theta, X) >= threshold).astype(np.int64)
 
 
@@ -432,9 +422,8 @@ def fit(X, y, lambda_=0.0, *, method="lbfgs", alpha=1.0, num_iters=400, theta_in
     lambda_ = check_lambda(lambda_)
     alpha = check_positive_real(alpha, "alpha")
     num_iters = check_positive_int(num_iters, "num_iters")
-    theta_initial = np.zeros(X.shape[1]) if theta_initial is None else as_float_vector(
-        theta_initial, "theta_initial", length=X.shape[1],
-        length_reason=f"to match the {X.shape[1]} columns of X (intercept included)").copy()
+    theta_initial = (np.zeros(X.shape[1]) if theta_initial is None
+                     else check_theta_for_X(theta_initial, X, "theta_initial").copy())
 
     def objective(theta):  # X, y and λ were checked once above; the optimiser calls this often
         with np.errstate(over="ignore", invalid="ignore", under="ignore"):

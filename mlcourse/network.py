@@ -15,10 +15,8 @@ y, Y           ``y``, ``Y``    (m,) labels 0..K-1; (m, K) their one-hot rows
 δ(3), δ(2)     ``delta3``, ``delta2``   (m, K), (m, s2)
 =============  ==============  ===========================================================
 
-Layers are computed as ``z = a @ Theta.T``: the course writes z = Θ a for one example held as a
-column; stacking the m examples as rows turns that into a Θᵀ on the right.
-
-**The bias split.** a1 = [1, X] only adds a column of ones, so
+Layers are ``z = a @ Theta.T``: the course's z = Θ a for one example held as a column, with the m
+examples stacked as rows. **The bias split.** a1 = [1, X] only adds a column of ones, so
 
     z2 = a1 @ Theta1.T = X @ Theta1[:, 1:].T + Theta1[:, 0]
 
@@ -26,7 +24,6 @@ and likewise Θ(1)_grad = δ(2)ᵀ a1 / m is [column sums of δ(2), δ(2)ᵀ X] 
 right-hand sides and never builds the (m, n+1) copy of X; :func:`forward` builds a1 for the chapters.
 
 Labels are 0-based: the Octave course's 1..10 (10 for the digit 0) are 0..9 here; unit k predicts k.
-
 **Underflow** (saturated units, tiny weights) rounds to 0, the right answer: functions marked
 ``@np.errstate(under="ignore")`` keep a learner's ``np.seterr(all="raise")`` from making it an error.
 """
@@ -40,7 +37,11 @@ from . import optimize
 from ._validation import (
     as_float_matrix,
     as_float_vector,
+    check_backward_data,
+    check_callable,
     check_class_labels,
+    check_finite,
+    check_initial_weights,
     check_lambda,
     check_network_data,
     check_network_thetas,
@@ -51,11 +52,9 @@ from ._validation import (
 )
 from .activations import sigmoid, sigmoid_gradient
 
-__all__ = [
-    "Forward", "NetworkFit", "backward", "cost", "cost_and_gradient", "debug_initialize", "fit",
-    "forward", "forward_scores", "gradient", "gradient_loop", "initialize_weights", "nn_cost_function",
-    "one_hot", "pack", "penalty", "predict", "predict_proba", "random_initialize", "train", "unpack",
-]
+__all__ = ["Forward", "NetworkFit", "backward", "cost", "cost_and_gradient", "debug_initialize", "fit",
+           "forward", "forward_scores", "gradient", "gradient_loop", "initialize_weights", "nn_cost_function",
+           "one_hot", "pack", "penalty", "predict", "predict_proba", "random_initialize", "train", "unpack"]
 
 
 # --- initialisation and the parameter vector -----------------------------------------------------
@@ -98,7 +97,7 @@ def pack(Theta1, Theta2):
 
     ``Theta1`` row by row, then ``Theta2`` (Octave's ``[Theta1(:); Theta2(:)]``: column-major, same results).
     """
-    Theta1, Theta2 = as_float_matrix(Theta1, "Theta1"), as_float_matrix(Theta2, "Theta2")
+    Theta1, Theta2 = check_network_thetas(Theta1, Theta2)
     return np.concatenate([Theta1.ravel(), Theta2.ravel()])
 
 
@@ -108,10 +107,9 @@ def unpack(nn_params, input_size, hidden_size, num_labels):
     hidden_size = check_positive_int(hidden_size, "hidden_size")
     num_labels = check_positive_int(num_labels, "num_labels")
     size1, size2 = hidden_size * (input_size + 1), num_labels * (hidden_size + 1)
-    nn_params = as_float_vector(
-        nn_params, "nn_params", length=size1 + size2,
-        length_reason=f"= hidden_size·(input_size+1) + num_labels·(hidden_size+1) = "
-                      f"{hidden_size}·{input_size + 1} + {num_labels}·{hidden_size + 1}")
+    nn_params = as_float_vector(nn_params, "nn_params", length=size1 + size2, length_reason=(
+        f"= hidden_size·(input_size+1) + num_labels·(hidden_size+1) = {hidden_size}·{input_size + 1} + "
+        f"{num_labels}·{hidden_size + 1}"))
     Theta1 = nn_params[:size1].reshape(hidden_size, input_size + 1).copy()
     Theta2 = nn_params[size1:].reshape(num_labels, hidden_size + 1).copy()
     return Theta1, Theta2
@@ -119,9 +117,8 @@ def unpack(nn_params, input_size, hidden_size, num_labels):
 
 def one_hot(y, K):
     """Labels 0..K-1 as rows of the K×K identity, shape (m, K): Y[i, k] = 1 if y[i] == k else 0."""
-    K = check_positive_int(K, "K")
-    labels = check_class_labels(y, np.shape(y)[0] if np.ndim(y) else 1, K)
-    return np.eye(K)[labels]
+    y, K = as_float_vector(y, "y"), check_positive_int(K, "K")
+    return np.eye(K)[check_class_labels(y, len(y), K, K_is="K")]
 
 
 # --- forward propagation -------------------------------------------------------------------------
@@ -141,11 +138,16 @@ def forward_scores(Theta1, Theta2, X):
     """Forward propagation up to the output scores: ``(z2, a2, z3)``, without building a1.
 
     Shapes (m, s2), (m, s2+1) with a2's bias column, and (m, K). A building block of
-    :func:`cost_and_gradient` and of networks with another output layer (``mlcourse.softmax``), on
-    arrays those have checked. ValueError if z3 overflowed (numbers near the float64 limit).
+    :func:`cost_and_gradient` and of networks with another output layer (``mlcourse.softmax``).
+    ValueError for the inputs :func:`forward` refuses, or if z3 overflowed (numbers near the float64 limit).
     """
+    # X is not scanned up front, which would cost training up to a tenth: a NaN/inf in it shows in z2
+    X = as_float_matrix(X, "X", finite=False)
+    Theta1, Theta2 = check_network_thetas(Theta1, Theta2, X.shape[1])
     z2 = X @ Theta1[:, 1:].T
     z2 += Theta1[:, 0]  # z2 = a1 @ Theta1.T by the bias split of the module docstring
+    if not np.isfinite(z2).all():
+        check_finite(X, "X")  # else an overflow, which g(±inf) in a2 absorbs
     a2 = np.column_stack([np.ones(len(X)), sigmoid(z2)])
     z3 = a2 @ Theta2.T
     if not np.isfinite(z3).all():  # g(±inf) is fine in a2; only z3 can reach the cost as inf or NaN
@@ -172,8 +174,7 @@ def forward(Theta1, Theta2, X):
     -----
     a1 = [1, X];  z2 = a1 Θ(1)ᵀ;  a2 = [1, g(z2)];  z3 = a2 Θ(2)ᵀ;  a3 = g(z3) = h. Chapter 05.
     """
-    X = as_float_matrix(X, "X")
-    Theta1, Theta2 = check_network_thetas(Theta1, Theta2, X.shape[1])
+    X = as_float_matrix(X, "X")  # scanned for NaN/inf here; forward_scores checks the rest
     z2, a2, z3 = forward_scores(Theta1, Theta2, X)
     a1 = np.column_stack([np.ones(len(X)), X])
     return Forward(a1=a1, z2=z2, a2=a2, z3=z3, a3=sigmoid(z3))
@@ -189,8 +190,7 @@ def predict(Theta1, Theta2, X):
 
     g is increasing, so the largest a3 is the largest z3: the output sigmoid is not needed.
     """
-    X = as_float_matrix(X, "X")
-    Theta1, Theta2 = check_network_thetas(Theta1, Theta2, X.shape[1])
+    X = as_float_matrix(X, "X")  # scanned for NaN/inf here; forward_scores checks the rest
     return np.argmax(forward_scores(Theta1, Theta2, X)[2], axis=1)
 
 
@@ -203,11 +203,13 @@ def penalty(Theta1, Theta2, lambda_, m):
     A bias only shifts a unit's threshold; it does not make the function wigglier, so shrinking it
     would only bias the fit. ``mlcourse.softmax`` adds the same penalty to its own loss.
     """
+    Theta1, Theta2 = check_network_thetas(Theta1, Theta2)
+    lambda_, m = check_lambda(lambda_), check_positive_int(m, "m")
     weights1, weights2 = Theta1[:, 1:], Theta2[:, 1:]
     return float(lambda_ / (2 * m) * (np.sum(weights1 * weights1) + np.sum(weights2 * weights2)))
 
 
-@np.errstate(under="ignore")  # see "Underflow" in the module docstring
+@np.errstate(under="ignore", over="ignore", invalid="ignore")  # see "Underflow"; non-finite grads: below
 def backward(Theta1, Theta2, X, z2, a2, delta3, lambda_=0.0):
     """The back half of backpropagation: from δ(3) to ``(Theta1_grad, Theta2_grad)``.
 
@@ -232,8 +234,10 @@ def backward(Theta1, Theta2, X, z2, a2, delta3, lambda_=0.0):
     δ(2) = δ(3) Θ(2)[:, 1:] ⊙ g'(z2): each hidden unit feeds every output, so its error sums over
     those paths; the bias column of Θ(2) is dropped because nothing flows back into a0(2) = 1.
     Θ(l)_grad = δ(l+1)ᵀ a(l) / m sums the m outer products δ aᵀ in one matrix product, plus
-    (λ/m) Θ(l) off the bias column. Chapter 07 derives each line. Arrays must already be checked.
+    (λ/m) Θ(l) off the bias column. Chapter 07 derives each line.
     """
+    Theta1, Theta2, X, z2, a2, delta3, lambda_ = check_backward_data(
+        Theta1, Theta2, X, z2, a2, delta3, lambda_)
     m = len(X)
     # δ(2) = g'(z2) ⊙ δ(3) Θ(2)[:, 1:], multiplied in place into g'(z2): with g'(z2) computed first,
     # the memory it worked in is free again for the product, and an (m, s2) array needs no copy
@@ -243,6 +247,9 @@ def backward(Theta1, Theta2, X, z2, a2, delta3, lambda_=0.0):
     # δ(2)ᵀ a1 split at the bias: the column of ones gives the column sums of δ(2). The product is
     # taken as δ(2)ᵀ X (25×5000 by 5000×400), the faster operand order for BLAS than (Xᵀ δ(2))ᵀ.
     Theta1_grad = np.column_stack([delta2.sum(axis=0), delta2.T @ X]) / m
+    if not (np.isfinite(Theta1_grad).all() and np.isfinite(Theta2_grad).all()):  # X was not scanned
+        check_finite(X, "X")  # its NaN/inf, if any; else an overflow
+        raise ValueError("the gradients overflowed: X, a2 or delta3 hold numbers too large; scale them")
     Theta1_grad[:, 1:] += (lambda_ / m) * Theta1[:, 1:]
     Theta2_grad[:, 1:] += (lambda_ / m) * Theta2[:, 1:]
     return Theta1_grad, Theta2_grad
@@ -261,9 +268,8 @@ def _cost_and_gradient(Theta1, Theta2, X, labels, lambda_):
 @np.errstate(under="ignore")  # see "Underflow" in the module docstring
 def _cross_entropy(z3, Y):
     """Σ_i Σ_k [-Y log g(z3) - (1-Y) log(1-g(z3))], computed from z3, never from h."""
-    # Per unit the loss is log(1 + e^z) - y z, since log g(z) = -log(1 + e^-z) and log(1 - g(z)) =
-    # -z - log(1 + e^-z). log(1 + e^z) = max(z, 0) + log(1 + e^-|z|) never overflows, where log h
-    # is log(0) = -inf once h rounds to 0 or 1 (|z| ≳ 37); it is np.logaddexp(0, z), only faster.
+    # Per unit the loss is log(1 + e^z) - y z (log g(z) = -log(1 + e^-z), log(1 - g(z)) = -z - log(1 + e^-z)),
+    # and max(z, 0) + log(1 + e^-|z|) = np.logaddexp(0, z), only faster, never overflows: log h would.
     return float(np.sum(np.maximum(z3, 0.0) + np.log1p(np.exp(-np.abs(z3))) - Y * z3))
 
 
@@ -376,12 +382,7 @@ def _initial_weights(initial, input_size, hidden_size, num_labels, seed):
     check_seed(seed)  # also when ``initial`` makes it unused: a bad seed is a mistake either way
     if initial is None:
         return initialize_weights(input_size, hidden_size, num_labels, seed)
-    Theta1, Theta2 = check_network_thetas(*initial, input_size)
-    if Theta1.shape[0] != hidden_size or Theta2.shape[0] != num_labels:
-        raise ValueError(f"initial must hold Theta1 of shape ({hidden_size}, {input_size + 1}) and "
-                         f"Theta2 of shape ({num_labels}, {hidden_size + 1}); got {Theta1.shape} "
-                         f"and {Theta2.shape}")
-    return Theta1, Theta2
+    return check_initial_weights(initial, input_size, hidden_size, num_labels)
 
 
 def train(kernel, X, y, hidden_size, lambda_, *, num_labels=None, method="lbfgs", num_iters=400,
@@ -392,27 +393,28 @@ def train(kernel, X, y, hidden_size, lambda_, *, num_labels=None, method="lbfgs"
     only the kernel differs, ``(Theta1, Theta2, X, labels, lambda_) -> (J, (Theta1_grad, Theta2_grad))``
     on checked input. The other parameters are :func:`fit`'s. Returns ``(Theta1, Theta2, result)``.
     """
+    check_callable(kernel, "kernel", "(Theta1, Theta2, X, labels, lambda_) -> (J, gradients)")
     if method not in ("lbfgs", "gradient_descent"):
         raise ValueError(f'method must be "lbfgs" or "gradient_descent"; got {method!r}')
     X = as_float_matrix(X, "X")
     num_labels = check_num_labels(num_labels, y, X.shape[0])
-    labels = check_class_labels(y, X.shape[0], num_labels)
-    lambda_ = check_lambda(lambda_)
+    labels = check_class_labels(y, X.shape[0], num_labels, K_is="num_labels")
+    lambda_, alpha = check_lambda(lambda_), check_positive_real(alpha, "alpha")
     hidden_size = check_positive_int(hidden_size, "hidden_size")
+    num_iters = check_positive_int(num_iters, "num_iters")
     input_size = X.shape[1]
     Theta1, Theta2 = _initial_weights(initial, input_size, hidden_size, num_labels, seed)
     size1 = Theta1.size
 
-    def packed_cost_and_gradient(nn_params):
+    def packed_kernel(nn_params):
         Theta1 = nn_params[:size1].reshape(hidden_size, input_size + 1)
         Theta2 = nn_params[size1:].reshape(num_labels, hidden_size + 1)
         J, (Theta1_grad, Theta2_grad) = kernel(Theta1, Theta2, X, labels, lambda_)
         return J, np.concatenate([Theta1_grad.ravel(), Theta2_grad.ravel()])  # pack() without its checks
 
-    if method == "lbfgs":
-        result = optimize.minimize(packed_cost_and_gradient, pack(Theta1, Theta2), max_iters=num_iters)
-    else:
-        result = optimize.gradient_descent(packed_cost_and_gradient, pack(Theta1, Theta2), alpha, num_iters)
+    theta_initial = pack(Theta1, Theta2)
+    result = (optimize.minimize(packed_kernel, theta_initial, max_iters=num_iters) if method == "lbfgs"
+              else optimize.gradient_descent(packed_kernel, theta_initial, alpha, num_iters))
     Theta1, Theta2 = unpack(result.theta, input_size, hidden_size, num_labels)
     return Theta1, Theta2, result
 
@@ -430,10 +432,10 @@ def fit(X, y, hidden_size=25, lambda_=1.0, *, num_labels=None, method="lbfgs", n
     hidden_size, lambda_ : int, float
         s2, the number of hidden units, and the regularisation strength λ ≥ 0.
     num_labels : int, optional
-        K. Default: the largest label + 1.
+        K. Default: the largest label + 1, refused if no label is 0 (the Octave course's 1..K).
     method : {"lbfgs", "gradient_descent"}
         L-BFGS-B (the modern stand-in for the course's fmincg) or batch gradient descent with
-        learning rate ``alpha``, for ``num_iters`` iterations either way.
+        learning rate ``alpha`` (> 0, checked either way), for ``num_iters`` iterations either way.
     seed : int ≥ 0 or numpy.random.Generator, default 0
         Seed of the random initial weights, unless ``initial = (Theta1, Theta2)`` gives them.
 
@@ -443,7 +445,6 @@ def fit(X, y, hidden_size=25, lambda_=1.0, *, num_labels=None, method="lbfgs", n
         ``Theta1``, ``Theta2`` and ``result`` (the optimiser's cost history, status and message);
         gradient descent that diverges says so in ``result.status`` rather than raising.
     """
-    Theta1, Theta2, result = train(_cost_and_gradient, X, y, hidden_size, lambda_, num_labels=num_labels,
-                                   method=method, num_iters=num_iters, alpha=alpha, seed=seed,
-                                   initial=initial)
+    Theta1, Theta2, result = train(_cost_and_gradient, X, y, hidden_size, lambda_, method=method, seed=seed,
+                                   num_labels=num_labels, num_iters=num_iters, alpha=alpha, initial=initial)
     return NetworkFit(Theta1=Theta1, Theta2=Theta2, result=result)

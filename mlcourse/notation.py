@@ -11,7 +11,7 @@ notations and checks that they agree.
 
 import numpy as np
 
-from ._validation import as_float_matrix, as_float_vector
+from ._validation import as_float_matrix, as_float_vector, as_numeric_array
 
 __all__ = ["join_theta", "split_theta"]
 
@@ -30,7 +30,7 @@ def split_theta(Theta):
     b : ndarray, shape (s_out,)
         The deep-learning course stores it as a column, ``b[:, None]`` of shape (s_out, 1).
     """
-    Theta = as_float_matrix(Theta, "Theta")
+    Theta = as_float_matrix(Theta, "Theta", shape="(s_out, s_in + 1)")
     if Theta.shape[1] < 2:
         raise ValueError(f"Theta must have at least 2 columns (bias + one weight); got shape {Theta.shape}")
     return Theta[:, 1:].copy(), Theta[:, 0].copy()
@@ -48,8 +48,8 @@ def join_theta(W, b):
     -------
     ndarray, shape (s_out, s_in + 1)
     """
-    W = as_float_matrix(W, "W")
-    b = np.asarray(b)
+    W = as_float_matrix(W, "W", shape="(s_out, s_in)")
+    b = as_numeric_array(b, "b")
     if b.ndim == 2 and b.shape[1] == 1:  # the deep-learning course's column vector
         b = b[:, 0]
     b = as_float_vector(b, "b", length=W.shape[0], length_reason=f"to match the {W.shape[0]} rows of W")

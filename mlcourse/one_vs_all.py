@@ -33,8 +33,9 @@ __all__ = ["OneVsAllFit", "fit", "predict", "predict_proba"]
 
 def _check_all_theta(all_theta, X):
     """Return ``all_theta`` as float64 of shape (K, n+1) for the n columns of ``X``."""
-    return as_float_matrix(all_theta, "all_theta", columns=X.shape[1] + 1,
-                           columns_reason=f"= n+1 (intercept + the {X.shape[1]} features of X)")
+    return as_float_matrix(all_theta, "all_theta", columns=X.shape[1] + 1, shape="(K, n+1)",
+                           columns_reason=f"= n+1 (intercept + the {X.shape[1]} features of X, which has "
+                                          "no intercept column: it is added here)")
 
 
 def _scores(all_theta, X):
@@ -111,7 +112,7 @@ class OneVsAllFit:
     def accuracy(self, X, y):
         """Fraction of the examples whose predicted class equals ``y``."""
         X = as_float_matrix(X, "X")
-        labels = check_class_labels(y, X.shape[0], self.all_theta.shape[0])
+        labels = check_class_labels(y, X.shape[0], len(self.all_theta), K_is="the rows of all_theta")
         return float(np.mean(self.predict(X) == labels))
 
 
@@ -127,7 +128,7 @@ def fit(X, y, lambda_=0.1, *, num_labels=None, num_iters=400):
     lambda_ : float, default 0.1
         Regularisation strength λ ≥ 0, the same for every classifier (the course's value).
     num_labels : int, optional
-        K ≥ 2. Default: the largest label + 1.
+        K ≥ 2. Default: the largest label + 1, refused if no label is 0 (the Octave course's 1..K).
     num_iters : int, default 400
         The iteration limit of each L-BFGS-B run.
 
@@ -151,7 +152,7 @@ def fit(X, y, lambda_=0.1, *, num_labels=None, num_iters=400):
     X = as_float_matrix(X, "X")
     num_labels = check_num_labels(num_labels, y, X.shape[0], at_least=2,
                                   why=" (one-vs-all needs at least two classes to tell apart)")
-    labels = check_class_labels(y, X.shape[0], num_labels)
+    labels = check_class_labels(y, X.shape[0], num_labels, K_is="num_labels")
     lambda_ = check_lambda(lambda_)
     num_iters = check_positive_int(num_iters, "num_iters")
     X_with_intercept = logistic.add_intercept(X)

@@ -1,17 +1,15 @@
 """Two ways to minimise a cost J(θ): batch gradient descent and L-BFGS-B.
 
-Batch gradient descent repeats θ ← θ − α ∇J(θ), with ∇J computed from all m examples at every step.
-It is the algorithm the course derives, and its one knob, the learning rate α, is worth seeing at
-work: too small and it crawls, too large and the cost oscillates and grows. L-BFGS-B (scipy's
-``minimize(method="L-BFGS-B")``, the modern stand-in for the course's ``fminunc``/``fmincg``) needs
-no α: it picks each step by a line search along a direction that uses a memory of the last few
-gradients to approximate the curvature, and usually reaches the minimum in far fewer evaluations.
+Batch gradient descent repeats θ ← θ − α ∇J(θ), ∇J from all m examples at every step: the course's
+algorithm, whose one knob, the learning rate α, is worth watching — too small and it crawls, too
+large and the cost oscillates and grows. L-BFGS-B (scipy's ``minimize(method="L-BFGS-B")``, the
+modern stand-in for the course's ``fminunc``/``fmincg``) needs no α: it line-searches along a
+direction that remembers the last few gradients' curvature, usually in far fewer evaluations.
 
-A learning rate that is too large is not a programming error but an outcome worth looking at: a
-slider in chapter 03 sweeps α and must be able to draw "this α diverged at iteration 3" instead of
-a traceback. So :func:`gradient_descent` stops at the first step that makes the cost rise or stop
-being finite, returns the last good θ, and reports what happened in ``status`` and ``message``.
-Exceptions are kept for mistakes in the call itself (a negative α, a gradient of the wrong shape).
+A learning rate too large is an outcome to look at, not a programming error: chapter 03's α slider
+must draw "this α diverged at iteration 3", not a traceback. So :func:`gradient_descent` stops at
+the first step that makes the cost rise or stop being finite, returns the last good θ and says what
+happened in ``status`` and ``message``. Exceptions are for mistakes in the call (a negative α).
 """
 
 import math
@@ -25,15 +23,15 @@ import numpy as np
 import scipy.optimize
 from threadpoolctl import ThreadpoolController
 
-from ._validation import as_float_vector, check_callable, check_positive_int, check_positive_real
+from ._validation import (
+    as_float_vector,
+    as_numeric_array,
+    check_callable,
+    check_positive_int,
+    check_positive_real,
+)
 
-__all__ = [
-    "DescentResult",
-    "OptimizeResult",
-    "gradient_descent",
-    "minimize",
-    "single_blas_thread",
-]
+__all__ = ["DescentResult", "OptimizeResult", "gradient_descent", "minimize", "single_blas_thread"]
 
 # A step is "divergence" only if the cost rises by more than this fraction of the previous cost.
 # Evaluating a cost that sums m terms carries a relative round-off of a few × 1e-16 (times log m), so
@@ -91,7 +89,7 @@ def _as_cost(J, where):
 
 def _as_gradient(grad, n, where):
     """Return ``grad`` as a float64 array of shape (n,), or raise naming the shape that came."""
-    grad = np.asarray(grad, dtype=np.float64)
+    grad = as_numeric_array(grad, "the gradient cost_and_gradient returns").astype(np.float64, copy=False)
     if grad.shape != (n,):
         raise ValueError(f"cost_and_gradient must return a gradient of shape ({n},), the shape of "
                          f"theta; got {grad.shape} {where}")
@@ -223,8 +221,8 @@ def gradient_descent(cost_and_gradient, theta_initial, alpha, num_iters, *, keep
     Raises
     ------
     TypeError, ValueError
-        For ``alpha`` ≤ 0 or ``num_iters`` < 1, a non-finite ``theta_initial``, a ``cost_and_gradient``
-        not returning (J, grad) with J real and grad of θ's shape, or J(θ_initial) not finite.
+        For ``alpha`` ≤ 0, ``num_iters`` < 1, a non-bool ``keep_path``, a non-finite ``theta_initial``,
+        a ``cost_and_gradient`` not returning a real J and a grad of θ's shape, or J(θ_initial) not finite.
 
     Notes
     -----
@@ -232,11 +230,11 @@ def gradient_descent(cost_and_gradient, theta_initial, alpha, num_iters, *, keep
     each step: the cost falls for α < 2/κ and grows beyond. A rise under 1e-10 of J is round-off,
     not divergence. Chapter 03.
     """
-    alpha = check_positive_real(alpha, "alpha")
-    num_iters = check_positive_int(num_iters, "num_iters")
+    alpha, num_iters = check_positive_real(alpha, "alpha"), check_positive_int(num_iters, "num_iters")
+    if not isinstance(keep_path, bool | np.bool_):  # "no" or 0.0 would be taken as a silent yes or no
+        raise TypeError(f"keep_path must be True or False; got {type(keep_path).__name__} {keep_path!r}")
     theta = as_float_vector(theta_initial, "theta_initial").copy()
-    path = [theta]
-    status, message, rejected_cost = "completed", "", None
+    path, status, message, rejected_cost = [theta], "completed", "", None
     # overflow is an outcome reported through `status`; numpy's warnings (or np.seterr's errors) are noise
     with np.errstate(all="ignore"):
         J, grad = _evaluate(cost_and_gradient, theta, "at theta_initial")

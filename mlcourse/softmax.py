@@ -34,24 +34,11 @@ from ._validation import (
     check_finite,
     check_network_data,
     check_network_thetas,
-    check_positive_int,
 )
 
-__all__ = [
-    "SoftmaxFit",
-    "categorical_cross_entropy",
-    "cost",
-    "cost_and_gradient",
-    "cross_entropy_gradient",
-    "fit",
-    "forward",
-    "gradient",
-    "log_sum_exp",
-    "predict",
-    "predict_proba",
-    "sigmoid_cross_entropy",
-    "softmax",
-]
+__all__ = ["SoftmaxFit", "categorical_cross_entropy", "cost", "cost_and_gradient", "cross_entropy_gradient",
+           "fit", "forward", "gradient", "log_sum_exp", "predict", "predict_proba", "sigmoid_cross_entropy",
+           "softmax"]
 
 
 # --- the output layer on its own -----------------------------------------------------------------
@@ -100,7 +87,7 @@ def softmax(Z):
     With c = max_p z_p every exponent is ≤ 0, so no e^z overflows (e^1000 is inf in float64, and
     inf/inf is NaN), and the largest term is e^0 = 1, so the sum never underflows to 0. Chapter 10.
     """
-    return _softmax(as_float_matrix(Z, "Z"))
+    return _softmax(as_float_matrix(Z, "Z", shape="(m, K)"))
 
 
 def log_sum_exp(Z):
@@ -110,7 +97,7 @@ def log_sum_exp(Z):
     logarithm is finite and accurate. It is the log of softmax's denominator, so
     log softmax(z)_k = z_k − log_sum_exp(z). Chapter 10.
     """
-    return _log_sum_exp(as_float_matrix(Z, "Z"))
+    return _log_sum_exp(as_float_matrix(Z, "Z", shape="(m, K)"))
 
 
 def categorical_cross_entropy(Z, y):
@@ -139,8 +126,8 @@ def categorical_cross_entropy(Z, y):
     way, from z, it never takes log(0): for z = (1000, −1000) and y = 1 the loss is simply 2000,
     while log(softmax(z)_1) would be log(0) = −inf. Chapter 10.
     """
-    Z = as_float_matrix(Z, "Z")
-    return _mean_cross_entropy(Z, check_class_labels(y, Z.shape[0], Z.shape[1]))
+    Z = as_float_matrix(Z, "Z", shape="(m, K)")
+    return _mean_cross_entropy(Z, check_class_labels(y, *Z.shape, rows_of="Z", K_is="the columns of Z"))
 
 
 def cross_entropy_gradient(Z, y):
@@ -150,8 +137,8 @@ def cross_entropy_gradient(Z, y):
     ∂L/∂z_p = −Σ_j (y_j / a_j) a_j (δ_jp − a_p) = −y_p + a_p Σ_j y_j = a_p − y_p, because the
     one-hot y sums to 1. The result times m is the network's δ(3). Chapter 10.
     """
-    Z = as_float_matrix(Z, "Z")
-    labels = check_class_labels(y, Z.shape[0], Z.shape[1])
+    Z = as_float_matrix(Z, "Z", shape="(m, K)")
+    labels = check_class_labels(y, *Z.shape, rows_of="Z", K_is="the columns of Z")
     grad = _softmax(Z)
     grad[np.arange(len(Z)), labels] -= 1.0
     with np.errstate(under="ignore"):  # as in _softmax
@@ -183,7 +170,7 @@ def sigmoid_cross_entropy(Z, Y):
     Per entry the loss is log(1 + e^z) − y z (see :func:`mlcourse.logistic.cost`), evaluated with
     ``logaddexp(0, z)`` so no finite z overflows. Its gradient is (g(Z) − Y) / m. Chapter 10.
     """
-    Z = as_float_matrix(Z, "Z")
+    Z = as_float_matrix(Z, "Z", shape="(m, K)")
     Y = as_numeric_array(Y, "Y")
     if Y.shape != Z.shape:
         raise ValueError(f"Y must have the shape of Z, {Z.shape} (one row of 0/1 targets per example); "
@@ -314,7 +301,6 @@ def fit(X, y, hidden_size=25, lambda_=1.0, *, num_labels=None, num_iters=400, se
     -----
     The cost is not convex in Θ, so the result depends on the starting weights. Chapter 10.
     """
-    num_iters = check_positive_int(num_iters, "num_iters")
     Theta1, Theta2, result = network.train(_cost_and_gradient, X, y, hidden_size, lambda_,
                                            num_labels=num_labels, num_iters=num_iters, seed=seed)
     return SoftmaxFit(Theta1=Theta1, Theta2=Theta2, result=result)

@@ -424,3 +424,11 @@ def test_split_accepts_a_generator_as_seed():
     by_number = datasets.train_test_split(traced(20), y, seed=4)
     for a, b in zip(by_generator, by_number, strict=True):
         np.testing.assert_array_equal(a, b)
+
+
+# --- regressions from the input audit: each failed before its fix -------------------------------
+
+def test_split_refuses_a_test_fraction_beyond_float64_by_name():
+    # was OverflowError "int too large to convert to float"
+    with pytest.raises(ValueError, match=r"^test_fraction must be a finite number; got 1000+\.\.\.0+$"):
+        datasets.train_test_split(np.zeros((4, 2)), [0, 1, 0, 1], test_fraction=10**400)

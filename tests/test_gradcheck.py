@@ -420,3 +420,34 @@ def test_seeds_and_np_seterr():
     with np.errstate(all="raise"):
         assert relative_difference([1e300, 1e-300], [1e300, 0.0]) == 0.0
         assert check_logistic_gradient(X, y, 1.0, seed=np.random.default_rng(3)).passed
+
+
+# --- regressions from the input audit: each failed before its fix -------------------------------
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"input_size": 0}, r"^input_size must be ≥ 1; got 0$"),  # was "L_in must be ≥ 1"
+    ({"hidden_size": 2.5}, r"^hidden_size must be a whole number ≥ 1; got float 2.5$"),  # was "L_out ..."
+    ({"num_labels": -1}, r"^num_labels must be ≥ 1; got -1$"),  # was "L_out must be ≥ 1"
+])
+def test_check_network_gradient_names_the_size_the_caller_passed(kwargs, message):
+    with pytest.raises((TypeError, ValueError), match=message):
+        gradcheck.check_network_gradient(**kwargs)
+
+
+def test_check_network_gradient_refuses_what_cannot_be_a_gradient():
+    # was "'str' object is not callable", raised from inside the check
+    with pytest.raises(TypeError, match=r"^gradient_function must be a function \(Theta1, Theta2, X, y, lambda_\) "
+                                        r"-> gradients; got str 'network.gradient'"):
+        gradcheck.check_network_gradient(gradient_function="network.gradient")
+    # were numpy's "inhomogeneous shape" and "could not convert string to float"
+    with pytest.raises(TypeError, match=r"^Theta1_grad must be a rectangular array of numbers"):
+        gradcheck.check_network_gradient(gradient_function=lambda *args: ([[1, 2], [3]], [[0.0]]))
+    with pytest.raises(TypeError, match=r"^Theta1_grad must hold real numbers; got an array of dtype <U1"):
+        gradcheck.check_network_gradient(gradient_function=lambda *args: ("a", "b"))
+
+
+def test_check_logistic_gradient_checks_the_seed_even_when_theta_is_given():
+    X = logistic.add_intercept(np.array([[0.5, -1.0], [1.5, 2.0], [-0.5, 0.25]]))
+    # was silently ignored, as network.fit would not: a bad seed is a mistake either way
+    with pytest.raises(TypeError, match=r"^seed must be a whole number ≥ 0 or a numpy.random.Generator; got str"):
+        check_logistic_gradient(X, [0, 1, 1], theta=np.zeros(3), seed="0")

@@ -261,7 +261,8 @@ CHECKED = [logistic.cost, logistic.gradient, logistic.cost_and_gradient]
     (np.zeros(3), X_HAND, [1, 0, 2], 0.0, ValueError, "y must hold only the labels 0 and 1; got 2"),
     (np.zeros(3), X_HAND, [1, 0], 0.0, ValueError, re.escape("y must have shape (m,) = (3,) to match the 3 rows")),
     (np.zeros(2), X_HAND, Y_HAND, 0.0, ValueError,
-     re.escape("theta must have shape (3,) to match the 3 columns of X (intercept included); got (2,)")),
+     re.escape("theta must have shape (3,) to match the 3 columns of X (the intercept column of ones "
+               "included: add_intercept(X)); got (2,)")),
     (np.zeros(3), np.where(np.eye(3) > 0, np.nan, X_HAND), Y_HAND, 0.0, ValueError,
      r"X must hold only finite numbers; got 3 NaN or inf value\(s\)"),
     (np.zeros(3), X_HAND, Y_HAND, -1.0, ValueError, "lambda_ must be ≥ 0"),
@@ -272,7 +273,7 @@ CHECKED = [logistic.cost, logistic.gradient, logistic.cost_and_gradient]
     (np.array(["0", "0", "0"]), X_HAND, Y_HAND, 0.0, TypeError, "theta must hold real numbers"),
     # n = 0: no column at all, not even the intercept; J would be ln 2 whatever y says
     (np.zeros(0), np.ones((3, 0)), Y_HAND, 0.0, ValueError,
-     re.escape("X must have at least one row (example) and one column; got shape (3, 0)")),
+     re.escape("X must have at least one row and one column; got shape (3, 0)")),
 ])
 def test_validation_errors(function, theta, X, y, lambda_, error, message):
     with pytest.raises(error, match=message):
@@ -286,10 +287,12 @@ def test_predict_validation_errors():
         logistic.predict(np.zeros(3), np.full((2, 3), np.inf))
     with pytest.raises(ValueError, match=r"threshold must be in \[0, 1\].*got 1.5"):
         logistic.predict(np.zeros(3), X_HAND, threshold=1.5)
-    with pytest.raises(ValueError, match=r"threshold must be in \[0, 1\].*got nan"):
+    with pytest.raises(ValueError, match=r"threshold must be a finite number; got nan"):
         logistic.predict(np.zeros(3), X_HAND, threshold=float("nan"))
-    with pytest.raises(TypeError, match="threshold must be a number"):
+    with pytest.raises(TypeError, match=re.escape("threshold must be a real number; got str '0.5'")):
         logistic.predict(np.zeros(3), X_HAND, threshold="0.5")
+    # a 0-d array is a number too, as for lambda_ (it was refused as "ndarray")
+    np.testing.assert_array_equal(logistic.predict(np.zeros(3), X_HAND, threshold=np.array(0.5)), [1, 1, 1])
 
 
 # --- prediction ----------------------------------------------------------------------------------
@@ -371,7 +374,8 @@ def test_fit_starts_from_theta_initial_without_modifying_it():
     ({"num_iters": 0}, ValueError, "num_iters must be ≥ 1; got 0"),
     ({"num_iters": 10.5}, TypeError, "num_iters must be a whole number"),
     ({"theta_initial": np.zeros(2)}, ValueError,
-     re.escape("theta_initial must have shape (3,) to match the 3 columns of X (intercept included); got (2,)")),
+     re.escape("theta_initial must have shape (3,) to match the 3 columns of X (the intercept column of "
+               "ones included: add_intercept(X)); got (2,)")),
     ({"lambda_": -0.1}, ValueError, "lambda_ must be ≥ 0"),
 ])
 def test_fit_errors(kwargs, error, message):
@@ -428,3 +432,31 @@ def test_costs_and_fit_do_not_depend_on_the_callers_np_seterr():
     assert J == expected[0]
     np.testing.assert_array_equal(grad, expected[1])
     assert fitted.final_cost < math.log(2)
+
+
+# --- regressions from the input audit: each failed before its fix -------------------------------
+
+def test_map_feature_refuses_no_examples_by_name():
+    # was IndexError "index 0 is out of bounds for axis 0 with size 0"
+    with pytest.raises(ValueError, match=re.escape("x1 must have at least one entry; got shape (0,)")):
+        logistic.map_feature([], [])
+
+
+def test_map_feature_reports_an_absurd_degree_without_overflowing():
+    # the GiB figure was computed as a float: OverflowError "integer division result too large for a float"
+    with pytest.raises(ValueError, match=r"degree must keep the result under 1 GiB; got 1000+, which needs "):
+        logistic.map_feature(1.0, 1.0, 10**400)
+
+
+@pytest.mark.parametrize("kwargs", [{"lambda_": 10**400}, {"alpha": 10**400}])
+def test_fit_refuses_numbers_beyond_float64_by_name(kwargs):
+    (name,) = kwargs
+    with pytest.raises(ValueError, match=rf"^{name} must be a finite number; got 1000+\.\.\.0+$"):
+        logistic.fit(X_HAND, Y_HAND, **kwargs)
+
+
+def test_theta_one_longer_than_X_is_wide_points_to_the_missing_intercept():
+    # the commonest shape mistake: X without its column of ones; the message now says how to add it
+    with pytest.raises(ValueError, match=re.escape("theta must have shape (2,) to match the 2 columns of X (the "
+                                                   "intercept column of ones included: add_intercept(X)); got (3,)")):
+        logistic.cost(np.zeros(3), X_HAND[:, 1:], Y_HAND)

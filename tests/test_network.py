@@ -318,7 +318,7 @@ def test_label_errors():
 
 def test_theta_shape_errors():
     Theta1, Theta2, X, y = small_problem(m=6, n=4, s2=5, K=3)
-    with pytest.raises(ValueError, match=r"Theta1 must have 5 columns = n\+1 \(bias \+ the 4 features of X\); got shape \(5, 4\)"):
+    with pytest.raises(ValueError, match=r"Theta1 must have 5 columns = n\+1 \(bias \+ the 4 features of X, which has no bias column\); got shape \(5, 4\)"):
         network.cost(Theta1[:, 1:], Theta2, X, y)
     with pytest.raises(ValueError, match=r"Theta2 must have 6 columns = s2\+1 .*got shape \(3, 5\)"):
         network.gradient(Theta1, Theta2[:, 1:], X, y)
@@ -420,3 +420,137 @@ def test_results_do_not_depend_on_the_callers_np_seterr():
     with np.errstate(all="raise"):
         trained = network.fit(X * 100, y, hidden_size=5, num_iters=20)
     assert np.isfinite(trained.result.final_cost)
+
+
+# --- regressions from the input audit: each failed before its fix -------------------------------
+
+def test_forward_scores_checks_what_it_is_given():
+    Theta1, Theta2, X, _ = small_problem(m=6, n=4, s2=5, K=3)
+    # was AttributeError "'list' object has no attribute 'T'"
+    np.testing.assert_array_equal(network.forward_scores(Theta1, Theta2.tolist(), X)[2],
+                                  network.forward_scores(Theta1, Theta2, X)[2])
+    # was "matmul: Input operand 1 has a mismatch in its core dimension 0, ..."
+    with pytest.raises(ValueError, match=r"Theta1 must have 6 columns = n\+1 \(bias \+ the 5 features of X, which "
+                                         r"has no bias column\); got shape \(5, 5\)"):
+        network.forward_scores(Theta1, Theta2, np.column_stack([np.ones(6), X]))  # X with a bias column
+    # was a (6, 3) complex z3 without a word
+    with pytest.raises(TypeError, match=r"Theta2 must hold real numbers; got an array of dtype complex128"):
+        network.forward_scores(Theta1, Theta2 + 0j, X)
+    # was "z must not hold NaN", naming the sigmoid's parameter; an inf in X went through as a limit
+    for bad_value in (np.nan, np.inf):
+        bad = X.copy()
+        bad[2, 3] = bad_value
+        with pytest.raises(ValueError, match=r"X must hold only finite numbers; got 1 NaN or inf value\(s\), "
+                                             rf"the first {bad_value} at index \(2, 3\)"):
+            network.forward_scores(Theta1, Theta2, bad)
+
+
+@pytest.mark.parametrize(("args", "error", "message"), [
+    ((2.0, 0), ValueError, r"^m must be ≥ 1; got 0$"),  # was ZeroDivisionError
+    ((-1.0, 4), ValueError, r"^lambda_ must be ≥ 0 \(it is a penalty on large weights\); got -1$"),  # was -3.5
+    ((float("nan"), 4), ValueError, r"^lambda_ must be a finite number; got nan$"),  # was nan
+    (("2", 4), TypeError, r"^lambda_ must be a real number; got str '2'$"),  # was "unsupported operand type(s)"
+])
+def test_penalty_checks_lambda_and_m(args, error, message):
+    with pytest.raises(error, match=message):
+        network.penalty(np.array([[5.0, 1.0, 2.0]]), np.array([[7.0, 3.0]]), *args)
+
+
+def test_penalty_checks_the_weights():
+    assert network.penalty([[5.0, 1.0, 2.0]], [[7.0, 3.0]], 2.0, 4) == pytest.approx(3.5)  # was a TypeError
+    with pytest.raises(ValueError, match=r"Theta1 must hold only finite numbers; got 1 NaN"):  # was nan
+        network.penalty(np.array([[5.0, np.nan, 2.0]]), np.array([[7.0, 3.0]]), 2.0, 4)
+    with pytest.raises(ValueError, match=r"Theta2 must have 2 columns = s2\+1 .*got shape \(1, 3\)"):  # was 6.5
+        network.penalty(np.array([[5.0, 1.0, 2.0]]), np.array([[7.0, 3.0, 1.0]]), 2.0, 4)
+
+
+def test_backward_checks_every_array_by_name():
+    Theta1, Theta2, X, y = small_problem(m=6, n=4, s2=5, K=3)
+    z2, a2, z3 = network.forward_scores(Theta1, Theta2, X)
+    delta3 = 1 / (1 + np.exp(-z3)) - np.eye(3)[y]
+    reference = network.backward(Theta1, Theta2, X, z2, a2, delta3, 1.0)
+    # was AttributeError "'list' object has no attribute 'T'"
+    for got, expected in zip(network.backward(Theta1, Theta2, X, z2, a2, delta3.tolist(), 1.0), reference,
+                             strict=True):
+        np.testing.assert_array_equal(got, expected)
+    # each was a numpy broadcasting or matmul error naming no parameter
+    with pytest.raises(ValueError, match=r"^delta3 must have shape \(m, K\) = \(6, 3\); got a 2-D array of shape "
+                                         r"\(3, 6\)$"):
+        network.backward(Theta1, Theta2, X, z2, a2, delta3.T, 1.0)
+    with pytest.raises(ValueError, match=r"^a2 must have shape \(m, s2\+1\) = \(6, 6\); got a 2-D array of shape "
+                                         r"\(6, 5\)$"):
+        network.backward(Theta1, Theta2, X, z2, a2[:, 1:], delta3, 1.0)
+    with pytest.raises(ValueError, match=r"^z2 must have shape \(m, s2\) = \(6, 5\); got a 2-D array of shape "
+                                         r"\(5, 5\)$"):
+        network.backward(Theta1, Theta2, X, z2[:5], a2, delta3, 1.0)
+    with pytest.raises(ValueError, match=r"^lambda_ must be ≥ 0"):  # was a gradient for a negative penalty
+        network.backward(Theta1, Theta2, X, z2, a2, delta3, -1.0)
+    # NaN in delta3 or in X: was a NaN gradient without a word
+    with pytest.raises(ValueError, match=r"^delta3 must hold only finite numbers"):
+        network.backward(Theta1, Theta2, X, z2, a2, delta3 * np.nan, 1.0)
+    bad = X.copy()
+    bad[1, 2] = np.nan
+    with pytest.raises(ValueError, match=r"^X must hold only finite numbers; .*the first nan at index \(1, 2\)"):
+        network.backward(Theta1, Theta2, bad, z2, a2, delta3, 1.0)
+
+
+@pytest.mark.parametrize(("y", "error", "message"), [
+    ([[0, 1], [2]], TypeError, r"^y must be a rectangular array of numbers"),  # was numpy's "inhomogeneous shape"
+    ([], ValueError, r"^y must have at least one entry; got shape \(0,\)"),  # was IndexError
+    (2, ValueError, r"^y must be a 1-D vector .*got a 0-D array"),  # said "to match the 1 rows of X"
+    ([0, 3], ValueError, r"^y must hold class labels 0..K-1 = 0..2, K being K; got 3 at index 1"),
+])
+def test_one_hot_errors_name_y_and_K(y, error, message):
+    with pytest.raises(error, match=message):
+        network.one_hot(y, 3)
+
+
+@pytest.mark.parametrize("initial", [True, "weights", 0.5, [np.zeros((3, 3))]])
+def test_fit_refuses_an_initial_that_is_not_a_pair(initial):
+    X, y = blobs(m_per_class=4)
+    # was "Value after * must be an iterable" or "check_network_thetas() takes 3 positional arguments"
+    with pytest.raises(TypeError, match=r"^initial must be a pair \(Theta1, Theta2\) or None; got "):
+        network.fit(X, y, hidden_size=3, initial=initial, num_iters=2)
+
+
+@pytest.mark.parametrize(("kwargs", "error", "message"), [
+    ({"num_iters": 0}, ValueError, r"^num_iters must be ≥ 1; got 0$"),  # was "max_iters must be ≥ 1"
+    ({"num_iters": True}, TypeError, r"^num_iters must be a whole number ≥ 1; got bool True$"),
+    ({"alpha": "fast"}, TypeError, r"^alpha must be a real number; got str 'fast'$"),  # was ignored by L-BFGS-B
+    ({"alpha": -1.0}, ValueError, r"^alpha must be > 0; got -1$"),
+])
+def test_fit_names_num_iters_and_alpha_for_either_method(kwargs, error, message):
+    X, y = blobs(m_per_class=4)
+    with pytest.raises(error, match=message):
+        network.fit(X, y, hidden_size=3, **kwargs)
+
+
+def test_train_refuses_a_kernel_that_cannot_be_called():
+    X, y = blobs(m_per_class=4)
+    # was "'str' object is not callable" from inside scipy, after the data had been checked
+    with pytest.raises(TypeError, match=r"^kernel must be a function \(Theta1, Theta2, X, labels, lambda_\) -> "
+                                        r"\(J, gradients\); got str 'cost'"):
+        network.train("cost", X, y, 3, 1.0)
+
+
+def test_fit_refuses_octave_labels_unless_num_labels_is_given():
+    X, y = blobs(m_per_class=4)
+    # was a silent fit with num_labels = 4 and an output unit for a class 0 that never occurs
+    with pytest.raises(ValueError, match=r"^y must hold class labels starting at 0 when num_labels is not given; "
+                                         r"got 1..3 .*subtract 1 from y"):
+        network.fit(X, y + 1, hidden_size=3, num_iters=2)
+    assert network.fit(X, y + 1, hidden_size=3, num_iters=2, num_labels=4).Theta2.shape == (4, 4)
+
+
+def test_backward_reports_inf_in_X_and_overflow_without_a_numpy_warning():
+    # warnings are errors in this suite: inf·0 in δ(2)ᵀ X used to raise numpy's "invalid value" first
+    Theta1, Theta2, X, _ = small_problem(m=6, n=4, s2=5, K=3)
+    z2, a2, _ = network.forward_scores(Theta1, Theta2, X)
+    delta3 = np.zeros((6, 3))
+    delta3[0] = 1.0  # rows of δ(2) that are 0 meet the inf: inf·0
+    bad = X.copy()
+    bad[4, 1] = np.inf
+    with pytest.raises(ValueError, match=r"^X must hold only finite numbers; .*the first inf at index \(4, 1\)$"):
+        network.backward(Theta1, Theta2, bad, z2, a2, delta3)
+    with pytest.raises(ValueError, match=r"^the gradients overflowed: X, a2 or delta3 hold numbers too large"):
+        network.backward(Theta1, Theta2, X, z2, a2, np.full((6, 3), 1e308))

@@ -36,3 +36,19 @@ def test_errors_name_the_parameter():
         join_theta(np.zeros((3, 2)), np.zeros(2))
     with pytest.raises(ValueError, match=r"Theta must have at least 2 columns"):
         split_theta(np.zeros((3, 1)))
+
+
+# --- regressions from the input audit: each failed before its fix -------------------------------
+
+def test_join_theta_names_a_ragged_b():
+    # was numpy's "setting an array element with a sequence. The requested array has an inhomogeneous shape"
+    with pytest.raises(TypeError, match=r"^b must be a rectangular array of numbers"):
+        join_theta(np.ones((2, 3)), [[1.0], [2.0, 3.0]])
+
+
+def test_weight_matrices_are_not_described_as_examples():
+    # was "Theta must be a 2-D array of shape (m, n), one row per example"
+    with pytest.raises(ValueError, match=r"^Theta must be a 2-D array of shape \(s_out, s_in \+ 1\); got a 1-D"):
+        split_theta(np.ones(3))
+    with pytest.raises(ValueError, match=r"^W must be a 2-D array of shape \(s_out, s_in\); got a 3-D"):
+        join_theta(np.ones((1, 2, 3)), np.ones(2))

@@ -80,7 +80,7 @@ def test_validation_errors():
         one_vs_all.fit(X, y, num_iters=0)
     with pytest.raises(TypeError, match=r"y must hold integer class labels; got <U1"):
         one_vs_all.fit(X[:2], np.array(["a", "b"]))
-    with pytest.raises(ValueError, match=r"all_theta must have 3 columns = n\+1 \(intercept \+ the 2 features of X\); got shape \(3, 2\)"):
+    with pytest.raises(ValueError, match=r"all_theta must have 3 columns = n\+1 \(intercept \+ the 2 features of X, which has no intercept column: it is added here\); got shape \(3, 2\)"):
         one_vs_all.predict(np.zeros((3, 2)), X)
     with pytest.raises(ValueError, match=r"X must hold only finite numbers"):
         one_vs_all.predict_proba(np.zeros((3, 3)), [[np.nan, 0.0]])
@@ -103,3 +103,26 @@ def test_predictions_do_not_depend_on_the_callers_np_seterr():
     with np.errstate(all="raise"):
         np.testing.assert_array_equal(one_vs_all.predict_proba(all_theta, [[1.0], [-1.0]]), [[1, 0], [0, 1]])
         np.testing.assert_array_equal(one_vs_all.predict(all_theta * 1e-160, [[1e-160]]), [0])
+
+
+# --- regressions from the input audit: each failed before its fix -------------------------------
+
+def test_labels_from_1_are_refused_unless_num_labels_is_given():
+    X, y = three_blobs()
+    # was a silent fit of 4 classifiers, classifier 0 trained on labels that are all 0
+    with pytest.raises(ValueError, match=r"^y must hold class labels starting at 0 when num_labels is not given; "
+                                         r"got 1..3 \(labels 1..K are the Octave course's convention"):
+        one_vs_all.fit(X, y + 1)
+    # the message named "the number of output units (rows of Theta2)", which one-vs-all does not have
+    with pytest.raises(ValueError, match=r"^y must hold class labels 0..K-1 = 0..2, K being num_labels; got 3 "):
+        one_vs_all.fit(X, y + 1, num_labels=3)
+    fit = one_vs_all.fit(X, y, num_iters=5)
+    with pytest.raises(ValueError, match=r"K being the rows of all_theta; got 3 at index 30"):
+        fit.accuracy(X, y + 1)
+
+
+def test_all_theta_is_not_described_as_examples():
+    X, _ = three_blobs()
+    # was "all_theta must be a 2-D array of shape (m, n), one row per example"
+    with pytest.raises(ValueError, match=r"^all_theta must be a 2-D array of shape \(K, n\+1\); got a 1-D array"):
+        one_vs_all.predict(np.zeros(3), X)

@@ -352,3 +352,38 @@ def test_minimize_refuses_a_bad_start_or_gradient():
         minimize(lambda theta: (1.0, theta[:2]), THETA0)
     with pytest.raises(ValueError, match=r"theta_initial must have shape|theta_initial must be a 1-D vector"):
         minimize(quadratic, np.zeros((2, 2)))
+
+
+# --- regressions from the input audit: each failed before its fix -------------------------------
+
+@pytest.mark.parametrize("optimiser", [lambda t: gradient_descent(quadratic, t, 0.1, 3),
+                                       lambda t: minimize(quadratic, t, max_iters=3)])
+def test_an_empty_theta_initial_is_refused_by_name(optimiser):
+    # was IndexError "index 0 is out of bounds for axis 0 with size 0"
+    with pytest.raises(ValueError, match=r"^theta_initial must have at least one entry; got shape \(0,\)$"):
+        optimiser([])
+
+
+@pytest.mark.parametrize(("grad", "error", "message"), [
+    (np.ones(3) * 1j, TypeError, r"got an array of dtype complex128"),  # was cast to real with a warning
+    ([[1.0], [2.0, 3.0]], TypeError, r"a rectangular array of numbers"),  # numpy's "inhomogeneous"
+    ("abc", TypeError, r"got an array of dtype <U3"),  # was "could not convert string to float"
+])
+def test_a_gradient_that_is_not_real_numbers_is_refused(grad, error, message):
+    for run in (lambda: gradient_descent(lambda t: (1.0, grad), THETA0, 0.1, 3),
+                lambda: minimize(lambda t: (1.0, grad), THETA0)):
+        with pytest.raises(error, match=r"^the gradient cost_and_gradient returns must .*" + message):
+            run()
+
+
+def test_keep_path_must_be_a_bool():
+    # "no" was taken as True without a word
+    with pytest.raises(TypeError, match=r"^keep_path must be True or False; got str 'no'$"):
+        gradient_descent(quadratic, THETA0, 0.1, 3, keep_path="no")
+    assert gradient_descent(quadratic, THETA0, 0.1, 3, keep_path=np.True_).theta_path.shape == (4, 3)
+
+
+def test_tol_beyond_float64_is_refused_by_name():
+    # was OverflowError "int too large to convert to float"
+    with pytest.raises(ValueError, match=r"^tol must be a finite number; got 1000+\.\.\.0+$"):
+        minimize(quadratic, THETA0, tol=10**400)

@@ -126,13 +126,13 @@ def test_sigmoid_cross_entropy_is_stable_at_1000():
 # --- validation of the output-layer functions ----------------------------------------------------
 
 def test_output_layer_errors():
-    with pytest.raises(ValueError, match=r"Z must be a 2-D array of shape \(m, n\), one row per example; got a 1-D array of shape \(3,\)"):
+    with pytest.raises(ValueError, match=r"Z must be a 2-D array of shape \(m, K\); got a 1-D array of shape \(3,\)"):
         softmax.softmax([1.0, 2.0, 3.0])
     with pytest.raises(ValueError, match=r"Z must hold only finite numbers; got 1 NaN or inf value\(s\), the first nan at index \(0, 1\)"):
         softmax.log_sum_exp([[1.0, np.nan]])
     with pytest.raises(TypeError, match=r"Z must hold real numbers; got an array of dtype <U1"):
         softmax.softmax([["a", "b"]])
-    with pytest.raises(ValueError, match=r"y must have shape \(m,\) = \(2,\) to match X; got \(2, 1\)"):
+    with pytest.raises(ValueError, match=r"y must have shape \(m,\) = \(2,\) to match Z; got \(2, 1\)"):
         softmax.categorical_cross_entropy(np.zeros((2, 3)), [[0], [1]])
     with pytest.raises(ValueError, match=r"y must hold class labels 0..K-1 = 0..2, .*got 3 at index 1"):
         softmax.cross_entropy_gradient(np.zeros((2, 3)), [0, 3])
@@ -224,7 +224,7 @@ def test_predict_is_argmax_of_probabilities():
 
 def test_network_validation_errors_match_the_sigmoid_network():
     Theta1, Theta2, X, y = small_problem()
-    with pytest.raises(ValueError, match=r"Theta1 must have 5 columns = n\+1 \(bias \+ the 4 features of X\); got shape \(5, 4\)"):
+    with pytest.raises(ValueError, match=r"Theta1 must have 5 columns = n\+1 \(bias \+ the 4 features of X, which has no bias column\); got shape \(5, 4\)"):
         softmax.cost(Theta1[:, 1:], Theta2, X, y)
     with pytest.raises(ValueError, match=r"Theta2 must have 6 columns = s2\+1 .*; got shape \(3, 5\)"):
         softmax.gradient(Theta1, Theta2[:, 1:], X, y)
@@ -277,5 +277,26 @@ def test_results_do_not_depend_on_the_callers_np_seterr():
 
 def test_scores_without_classes_are_refused():
     # a (m, 0) Z used to fail inside numpy's max ("zero-size array to reduction operation")
-    with pytest.raises(ValueError, match=r"Z must have at least one row \(example\) and one column; got shape \(2, 0\)"):
+    with pytest.raises(ValueError, match=r"Z must have at least one row and one column; got shape \(2, 0\)"):
         softmax.softmax(np.zeros((2, 0)))
+
+
+# --- regressions from the input audit: each failed before its fix -------------------------------
+
+def test_score_label_errors_name_Z_not_X_or_Theta2():
+    Z = np.zeros((2, 3))
+    # was "... to match the 3 rows of X" and "K being the number of output units (rows of Theta2)"
+    with pytest.raises(ValueError, match=r"^y must have shape \(m,\) = \(2,\) to match the 2 rows of Z; got a 1-D "
+                                         r"array of shape \(3,\)$"):
+        softmax.categorical_cross_entropy(Z, [0, 1, 2])
+    with pytest.raises(ValueError, match=r"^y must hold class labels 0..K-1 = 0..2, K being the columns of Z; got 3 "
+                                         r"at index 1$"):
+        softmax.cross_entropy_gradient(Z, [0, 3])
+    with pytest.raises(ValueError, match=r"^Z must be a 2-D array of shape \(m, K\); got a 1-D array"):
+        softmax.softmax([1.0, 2.0])
+
+
+def test_fit_refuses_labels_from_1_unless_num_labels_is_given():
+    X = small_network_problem(m=9, n=2, s2=3, K=3, seed=0)[2]
+    with pytest.raises(ValueError, match=r"^y must hold class labels starting at 0 when num_labels is not given"):
+        softmax.fit(X, np.arange(9) % 3 + 1, hidden_size=3, num_iters=2)

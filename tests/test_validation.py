@@ -1,5 +1,8 @@
 """The shared input checks: each error names the parameter and says what was expected and what came."""
 
+import re
+import warnings
+
 import numpy as np
 import pytest
 
@@ -20,8 +23,8 @@ def test_as_float_matrix_does_not_copy_float64():
 @pytest.mark.parametrize(("value", "error", "message"), [
     (np.ones(3), ValueError, r"X must be a 2-D array of shape \(m, n\), one row per example; got a 1-D array of shape \(3,\)"),
     (np.ones((2, 2, 2)), ValueError, r"got a 3-D array of shape \(2, 2, 2\)"),
-    (np.ones((0, 3)), ValueError, r"X must have at least one row \(example\) and one column; got shape \(0, 3\)"),
-    (np.ones((3, 0)), ValueError, r"X must have at least one row \(example\) and one column; got shape \(3, 0\)"),
+    (np.ones((0, 3)), ValueError, r"X must have at least one row and one column; got shape \(0, 3\)"),
+    (np.ones((3, 0)), ValueError, r"X must have at least one row and one column; got shape \(3, 0\)"),
     ([[1, 2], [3]], TypeError, r"X must be a rectangular array of numbers"),
     ([["a", "b"]], TypeError, r"X must hold real numbers; got an array of dtype <U1"),
     (None, TypeError, r"X must be an array of numbers; got None"),
@@ -99,7 +102,7 @@ def test_positive_numbers():
 
 def test_theta_for_X_and_network_thetas():
     X = np.ones((4, 3))
-    with pytest.raises(ValueError, match=r"theta must have shape \(3,\) to match the 3 columns of X \(intercept included\); got \(2,\)"):
+    with pytest.raises(ValueError, match=r"theta must have shape \(3,\) to match the 3 columns of X \(the intercept column of ones included: add_intercept\(X\)\); got \(2,\)"):
         v.check_theta_for_X(np.zeros(2), X)
     Theta1, Theta2 = v.check_network_thetas(np.zeros((5, 4)), np.zeros((2, 6)), 3)
     assert Theta1.shape == (5, 4)
@@ -169,3 +172,63 @@ def test_check_num_labels(num_labels, y, at_least, error, message):
     else:
         with pytest.raises(error, match=message):
             v.check_num_labels(num_labels, y, 3, at_least=at_least)
+
+
+# --- regressions from the input audit: each failed before its fix -------------------------------
+
+def test_a_number_beyond_float64_is_refused_by_name_not_by_an_overflow_error():
+    # float(10**400) raises OverflowError ("int too large to convert to float"), naming nothing
+    with pytest.raises(ValueError, match=r"lambda_ must be a finite number; got 1000+\.\.\.0+$"):
+        v.check_lambda(10**400)
+    with pytest.raises(ValueError, match=r"alpha must be a finite number; got -1000+\.\.\.0+$"):
+        v.check_positive_real(-(10**400), "alpha")
+
+
+@pytest.mark.parametrize("empty", [[], np.zeros(0), np.zeros((0, 3))])
+def test_an_empty_vector_is_refused_by_name(empty):
+    # was IndexError "index 0 is out of bounds" from the NaN scan for (0,), a 1-D message for (0, 3)
+    with pytest.raises(ValueError, match=r"theta_initial must (have at least one entry; got shape \(0,\)|"
+                                         r"be a 1-D vector of shape \(n,\); got a 2-D array of shape \(0, 3\))"):
+        v.as_float_vector(empty, "theta_initial")
+    assert v.check_finite(np.zeros((0, 3)), "X") is None  # nothing to find, nothing to crash on
+
+
+@pytest.mark.parametrize(("y", "shown"), [
+    (np.array([0.0, 1e20]), "1e+20"),  # the cast to int64 wrapped it to -9223372036854775808
+    (np.array([0, 2**63 + 5], dtype=np.uint64), "9.22337e+18"),
+])
+def test_labels_out_of_range_are_shown_as_given_not_after_an_int_cast(y, shown):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the cast also warned "invalid value encountered in cast"
+        with pytest.raises(ValueError, match=rf"y must hold class labels 0..K-1 = 0..2, .*got {re.escape(shown)} "
+                                             r"at index 1$"):
+            v.check_class_labels(y, 2, 3)
+
+
+def test_class_label_messages_name_where_m_and_K_come_from():
+    with pytest.raises(ValueError, match=r"y must have shape \(m,\) = \(2,\) to match the 2 rows of Z; got"):
+        v.check_class_labels([0, 1, 2], 2, 3, rows_of="Z", K_is="the columns of Z")
+    with pytest.raises(ValueError, match=r"K being the columns of Z; got 3 at index 0"):
+        v.check_class_labels([3, 1], 2, 3, rows_of="Z", K_is="the columns of Z")
+    # labels 1..10 with 10 for the digit 0: subtracting 1 alone would shift every digit's class
+    with pytest.raises(ValueError, match=r"subtract 1 from y, or for its digits, where 10 stands for 0, use y % 10"):
+        v.check_class_labels([1, 10], 2, 10)
+
+
+def test_weight_matrices_are_not_described_as_examples():
+    # was "Theta1 must be a 2-D array of shape (m, n), one row per example"
+    with pytest.raises(ValueError, match=r"^Theta1 must be a 2-D array of shape \(s2, n\+1\); got a 1-D array"):
+        v.check_network_thetas(np.zeros(4), np.zeros((2, 6)), 3)
+    with pytest.raises(ValueError, match=r"^Theta2 must have at least one row and one column; got shape \(0, 6\)"):
+        v.check_network_thetas(np.zeros((5, 4)), np.zeros((0, 6)), 3)
+    with pytest.raises(ValueError, match=r"Theta1 must have 4 columns = n\+1 \(bias \+ the 3 features of X, which has "
+                                         r"no bias column\); got shape \(5, 5\)"):
+        v.check_network_thetas(np.zeros((5, 5)), np.zeros((2, 6)), 3)
+
+
+def test_labels_that_start_at_1_are_refused_when_K_is_inferred():
+    # was K = 11 for the Octave digits 1..10: an output unit for a class 0 that never occurs
+    with pytest.raises(ValueError, match=r"^y must hold class labels starting at 0 when num_labels is not given; "
+                                         r"got 1..3 \(labels 1..K are the Octave course's convention"):
+        v.check_num_labels(None, [1, 3, 2], 3)
+    assert v.check_num_labels(4, [1, 3, 2], 3) == 4  # given explicitly, an empty class 0 is the caller's choice
