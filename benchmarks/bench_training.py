@@ -4,12 +4,11 @@ The promise (issue 4): retraining that takes longer than ~100 ms runs only when 
 released and shows that it is working. One update of chapter 09's slider *computes* a whole
 training run with its learning curve (``ch09.record_learning_curve``: the run, then the two
 accuracies at up to 100 iterates); the redraw moves the three lines of the kept figure and renders
-it to a PNG as the inline backend does for the course's style (a "retina" PNG, twice the figure's
-resolution: ``timing.png_as_displayed``). Each row is one slider position, starting from the
-chapter's defaults (L-BFGS, λ = 1, 300 iterations, 25 hidden units) and moving one control.
-The verdict column says whether the position needs the "training…" status (compute ≥ 100 ms);
-the chapter wires every slider with ``continuous_update=False`` and a status line, so both kinds
-are handled.
+it to the PNG the slider shows (``SliderCanvas.png``, at twice the figure's resolution). Each row is
+one slider position, starting from the chapter's defaults (L-BFGS, λ = 1, 300 iterations, 25 hidden
+units) and moving one control. The verdict column says whether the position needs the "training…"
+status (compute ≥ 100 ms); the chapter wires every slider with ``continuous_update=False`` and a
+status line, so both kinds are handled.
 
 Run: ``.venv/bin/python benchmarks/bench_training.py``.
 """
@@ -23,7 +22,7 @@ matplotlib.use("Agg")  # no window; the PNG rendering is the same work the inlin
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from timing import median_seconds, png_as_displayed, print_table
+from timing import median_seconds, print_table
 
 from mlcourse import datasets
 from mlcourse.chapters import ch09_training_on_digits as ch09
@@ -50,9 +49,9 @@ def digits_split():
     return datasets.train_test_split(X / 16.0, y, test_fraction=0.25, seed=0)
 
 
-def bench_chapter_08(repeats):
+def bench_chapter_09(repeats):
     X_train, X_test, y_train, y_test = digits_split()
-    show, figure = ch09.make_training_slider(X_train, y_train, X_test, y_test, max_iters=1000)
+    show, _ = ch09.make_training_slider(X_train, y_train, X_test, y_test, max_iters=1000)
     rows, slowest = [], 0.0
     for slider, changes in POSITIONS:
         settings = {**DEFAULTS, **changes}
@@ -63,7 +62,7 @@ def bench_chapter_08(repeats):
 
         def redraw(curve=curve):
             show.update(curve)
-            png_as_displayed(figure)  # show() displays the figure itself: the inline backend's PNG
+            show.canvas.png()  # what show() sends to the browser: SliderCanvas's PNG of the figure
 
         compute_seconds = median_seconds(compute, repeats, 1)
         redraw_seconds = median_seconds(redraw, repeats, 1)
@@ -78,7 +77,7 @@ def bench_chapter_08(repeats):
 
 if __name__ == "__main__":
     repeats = 7
-    rows, slowest = bench_chapter_08(repeats)
+    rows, slowest = bench_chapter_09(repeats)
     print_table(f"Chapter 09 retraining slider (medians of {repeats}): compute one training run with "
                 "its learning curve, redraw the kept figure",
                 ["slider", "position", "compute", "redraw (PNG)", "needs 'training…'"], rows)

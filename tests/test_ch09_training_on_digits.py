@@ -1,4 +1,4 @@
-"""Tests for mlcourse.chapters.ch09_training_on_digits: predictions, learning curves, chapter 09's slider."""
+"""Tests for mlcourse.chapters.ch09_training_on_digits: learning curves and chapter 09's slider."""
 
 import matplotlib
 
@@ -11,12 +11,6 @@ import pytest
 from mlcourse import network
 from mlcourse.chapters import ch09_training_on_digits as ch09
 
-# A one-input network worked by hand: s2 = 1 hidden unit computing g(x), K = 2 outputs with
-# z3 = [0.5, g(x)]. Class 1 wins exactly when g(x) > 0.5, i.e. when x > 0.
-THETA1_SMALL = np.array([[0.0, 1.0]])
-THETA2_SMALL = np.array([[0.5, 0.0], [0.0, 1.0]])
-X_SMALL = np.array([[-1.0], [1.0], [3.0]])
-
 
 def blobs(m=90, n=4, K=3, seed=0):
     """K Gaussian clouds in n dimensions, m // K points each, split 2:1 into training and held-out."""
@@ -28,26 +22,6 @@ def blobs(m=90, n=4, K=3, seed=0):
     X, y = X[order], y[order]
     cut = 2 * y.size // 3
     return X[:cut], y[:cut], X[cut:], y[cut:]
-
-
-# --- predict_classes -----------------------------------------------------------------------------
-
-def test_predict_classes_by_hand():
-    # g(-1) ≈ 0.27 < 0.5 → class 0; g(1) ≈ 0.73 and g(3) ≈ 0.95 > 0.5 → class 1
-    np.testing.assert_array_equal(ch09.predict_classes(THETA1_SMALL, THETA2_SMALL, X_SMALL), [0, 1, 1])
-
-
-def test_predict_classes_matches_network_predict():
-    rng = np.random.default_rng(3)
-    Theta1, Theta2 = rng.normal(size=(5, 8)), rng.normal(size=(4, 6))
-    X = rng.normal(size=(50, 7))
-    np.testing.assert_array_equal(ch09.predict_classes(Theta1, Theta2, X),
-                                  network.predict(Theta1, Theta2, X))
-
-
-def test_predict_classes_refuses_mismatched_shapes():
-    with pytest.raises(ValueError, match="Theta1"):
-        ch09.predict_classes(THETA1_SMALL, THETA2_SMALL, np.ones((3, 2)))
 
 
 # --- record_learning_curve -----------------------------------------------------------------------
@@ -197,3 +171,37 @@ def test_slider_update_keeps_the_figure_and_draws_a_diverged_run():
     low, high = cost_ax.get_ylim()
     assert low == 0.0
     assert high > curve.cost_history.max()
+
+
+def test_slider_displays_the_whole_figure_with_its_titles(monkeypatch, capsys):
+    import io
+
+    import IPython.display
+    from PIL import Image
+
+    from mlcourse.chapters import plotting
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    X_train, y_train, X_test, y_test = blobs()
+    show, figure = ch09.make_training_slider(X_train, y_train, X_test, y_test, max_iters=60)
+    show("gradient_descent", alpha=0.5, lambda_=1.0, num_iters=30, hidden_size=4)
+    capsys.readouterr()
+    assert len(shown) == 1
+    assert shown[0].data == show.canvas.png()  # the slider's canvas, drawn afresh for this run
+    pixels = np.asarray(Image.open(io.BytesIO(shown[0].data)))
+    scale = 2 if plotting.FIGURE_FORMAT == "retina" else 1
+    # matplotlib truncates the canvas to whole pixels
+    assert pixels.shape[:2] == (int(3.35 * plotting.FIGURE_DPI * scale), int(2 * 4.2 * plotting.FIGURE_DPI * scale))
+    cost_ax, accuracy_ax = figure.axes
+    assert cost_ax.get_title() == "gradient descent: completed after 30 iterations"
+    assert accuracy_ax.get_title().startswith("held-out ")
+    # the PNG is the figure's canvas, not a crop around what was drawn: the titles must lie inside it,
+    # the longest ones included
+    renderer = show.canvas.canvas.get_renderer()
+    for ax, title in [(cost_ax, "gradient descent: non-finite after 1000 iterations"),
+                      (accuracy_ax, "held-out 100.0%, training 100.0%")]:
+        ax.set_title(title)
+        extent = ax.title.get_window_extent(renderer)
+        assert figure.bbox.contains(extent.x0, extent.y0), title
+        assert figure.bbox.contains(extent.x1, extent.y1), title

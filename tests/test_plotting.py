@@ -239,6 +239,19 @@ def test_every_slider_figure_uses_the_style(capsys):
     capsys.readouterr()  # the sliders' printed lines are tested in the companions' own tests
 
 
+def test_every_slider_figure_keeps_its_texts_inside_the_canvas(capsys):
+    # SliderCanvas shows the figure's canvas as it is, not a crop around what was drawn (as the inline
+    # backend's bbox_inches="tight" is): a title or label the frozen layout left outside is cut off
+    for name, figure in _slider_figures():
+        figure.canvas.draw()
+        drawn = figure.get_tightbbox(figure.canvas.get_renderer())  # inches, what that crop would keep
+        canvas = figure.bbox_inches.padded(1 / plotting.FIGURE_DPI)  # a pixel of slack for antialiasing
+        where = f"{name}: drawn {drawn.bounds}, canvas {figure.bbox_inches.bounds} (inches)"
+        assert canvas.contains(drawn.x0, drawn.y0), where
+        assert canvas.contains(drawn.x1, drawn.y1), where
+    capsys.readouterr()
+
+
 @pytest.mark.parametrize("line", [
     'ax.legend(fontsize="small")', "ax.text(0, 0, 'a', fontsize=8)", "ax.set_title('t', size=7.5)",
     "ax.tick_params(labelsize='x-small')", "ax.legend(prop={'size': 8})", 'ax.plot(x, y, color="tab:red")',

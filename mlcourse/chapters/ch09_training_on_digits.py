@@ -5,10 +5,9 @@ Training itself is :func:`mlcourse.network.fit`. What is here exists to *watch* 
 - :func:`record_learning_curve` trains like ``network.fit`` (same start, same optimiser, same
   result) while keeping every iterate, and measures the training and held-out accuracy along the
   way — the learning curve;
-- :func:`predict_classes` is the argmax of the output scores, cheap enough to call at a hundred
-  points of one run;
 - :func:`make_training_slider` is the chapter's slider: each position retrains from scratch and
-  redraws the cost and the two accuracies per iteration on a figure built once.
+  redraws the cost and the two accuracies per iteration on a figure built once, through
+  :class:`~mlcourse.chapters.plotting.SliderCanvas` as every chapter's slider.
 
 A slider callback is an ordinary function: the chapter calls it once in a plain cell (so notebook
 validation checks its printed numbers), then hands it to ``ipywidgets.interactive_output``.
@@ -27,57 +26,20 @@ from .._validation import (
     as_float_matrix,
     check_class_labels,
     check_lambda,
-    check_network_thetas,
     check_positive_int,
     check_positive_real,
 )
-from ..activations import sigmoid
+from .plotting import PALETTE, SliderCanvas, subplots
 
 __all__ = [
     "LearningCurve",
     "describe",
     "make_training_slider",
-    "predict_classes",
     "record_learning_curve",
 ]
 
 METHODS = ("lbfgs", "gradient_descent")
 METHOD_NAMES = {"lbfgs": "L-BFGS", "gradient_descent": "gradient descent"}
-
-
-def predict_classes(Theta1, Theta2, X):
-    """The class of each row of ``X``: the output unit with the largest raw score z3.
-
-    Parameters
-    ----------
-    Theta1 : array_like, shape (s2, n+1)
-    Theta2 : array_like, shape (K, s2+1)
-    X : array_like, shape (m, n)
-        Inputs without a bias column.
-
-    Returns
-    -------
-    ndarray of int, shape (m,)
-        Labels 0..K-1, the same as :func:`mlcourse.network.predict`.
-
-    Raises
-    ------
-    ValueError, TypeError
-        For shapes that do not fit or entries that are not finite real numbers.
-
-    Notes
-    -----
-    argmax_k h_k = argmax_k z3_k because g is increasing, so the last sigmoid is skipped. The
-    learning curve calls this at up to a hundred iterates of one run, on both data sets.
-    """
-    X = as_float_matrix(X, "X")
-    Theta1, Theta2 = check_network_thetas(Theta1, Theta2, X.shape[1])
-    return _predict(Theta1, Theta2, X)
-
-
-def _predict(Theta1, Theta2, X):
-    hidden = sigmoid(X @ Theta1[:, 1:].T + Theta1[:, 0])  # g(z2), a2 without its bias column
-    return np.argmax(hidden @ Theta2[:, 1:].T + Theta2[:, 0], axis=1)
 
 
 # --- learning curves -----------------------------------------------------------------------------
@@ -211,7 +173,7 @@ def _accuracies(path, unpack, data, max_points):
     """Training and held-out accuracy at up to ``max_points`` iterates of ``path``, evenly spread."""
     last = path.shape[0] - 1
     checkpoints = np.unique(np.linspace(0, last, min(last + 1, max_points)).round().astype(int))
-    accuracies = np.array([[np.mean(_predict(*unpack(path[k]), X) == labels) for k in checkpoints]
+    accuracies = np.array([[np.mean(network.predict(*unpack(path[k]), X) == labels) for k in checkpoints]
                            for X, labels in data])
     return checkpoints, accuracies[0], accuracies[1]
 
@@ -312,9 +274,8 @@ def _curve_figure(max_iters):
     """
     import matplotlib.pyplot as plt
 
-    from .plotting import PALETTE, subplots
-
-    figure, (cost_ax, accuracy_ax) = subplots(2, width=4.2, height=3.2)
+    # 3.2 in for the axes and their labels, 0.15 in more for a line of title above each
+    figure, (cost_ax, accuracy_ax) = subplots(2, width=4.2, height=3.35)
     (cost_line,) = cost_ax.plot([], [], color=PALETTE["blue"])
     cost_ax.set_ylabel("J (training set)")
     (train_line,) = accuracy_ax.plot([], [], color=PALETTE["blue"], label="training")
@@ -326,10 +287,15 @@ def _curve_figure(max_iters):
     for ax in (cost_ax, accuracy_ax):
         ax.set_xlim(0, max_iters)
         ax.set_xlabel("iteration")
-    # lay the figure out once and freeze it: nothing but the lines' data and titles changes later
+        # room for the titles update() writes, kept by the layout; y = 1 is where matplotlib puts a title
+        # over axes with nothing on top, and saying so spares it measuring the axes at every redraw
+        ax.set_title("a title's height", y=1.0)
+    # lay the figure out once and freeze it: nothing but the lines' data, limits and titles changes later
     figure.canvas.draw()
     figure.set_layout_engine("none")
     plt.close(figure)
+    for ax in (cost_ax, accuracy_ax):
+        ax.set_title("")
 
     def update(curve):
         cost_line.set_data(np.arange(curve.cost_history.size), curve.cost_history)
@@ -384,7 +350,8 @@ def make_training_slider(X_train, y_train, X_test, y_test, *, max_iters=1000, se
         figure and displays it. ``status`` is an optional widget with a ``value`` (an ipywidgets
         Label): while the network trains it counts the iterations ("training… 120 of 1000
         iterations", a few times a second), and when it is done it says how many the run took.
-        ``show.update(curve)`` redraws without training (for the benchmark).
+        ``show.update(curve)`` moves the lines without training or displaying, and ``show.canvas``
+        renders the figure as the slider shows it (both for the benchmark).
     figure : matplotlib.figure.Figure
         The figure ``show`` updates (closed to pyplot, so it appears only when ``show`` displays it).
 
@@ -402,10 +369,9 @@ def make_training_slider(X_train, y_train, X_test, y_test, *, max_iters=1000, se
     X_train = as_float_matrix(X_train, "X_train")
     X_test = as_float_matrix(X_test, "X_test")
     figure, update = _curve_figure(check_positive_int(max_iters, "max_iters"))
+    canvas = SliderCanvas(figure)  # both panels' axes follow each run: the whole figure redraws, once
 
     def show(method, alpha, lambda_, num_iters, hidden_size, status=None):
-        from IPython.display import display
-
         start = time.perf_counter()
         curve = record_learning_curve(X_train, y_train, X_test, y_test, method=method,
                                       hidden_size=hidden_size, lambda_=lambda_, num_iters=num_iters,
@@ -414,10 +380,11 @@ def make_training_slider(X_train, y_train, X_test, y_test, *, max_iters=1000, se
         seconds = time.perf_counter() - start
         print("\n".join(describe(curve)))
         update(curve)
-        display(figure)
+        canvas.display()
         if status is not None:
             status.value = (f"done in {curve.iterations} iterations ({curve.status}), "
                             f"{seconds:.2f} s")
 
     show.update = update
+    show.canvas = canvas
     return show, figure
