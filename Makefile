@@ -51,7 +51,9 @@ help:
 	@echo "  make lock       re-resolve requirements-lock.txt and binder/requirements.txt after a change to"
 	@echo "                  requirements*.txt (LOCK_ARGS=--upgrade: move every pin to the newest release)"
 	@echo "  make lint       ruff check only"
-	@echo "  make bench      run the benchmarks (benchmarks/run_all.py)"
+	@echo "  make bench      run the benchmarks (benchmarks/run_all.py). EXTRAS=1 first adds their optional"
+	@echo "                  contenders to .venv: scikit-learn (requirements-bench.txt) and, with TORCH=<pip"
+	@echo "                  arguments>, PyTorch's CPU build (how: requirements-bench.txt)"
 	@echo "  make links      print this clone's Binder and Colab links (from its GitHub origin) and write"
 	@echo "                  them into README.md and chapter 00: how a fork gets its badge (then commit)"
 	@echo "  make hub-chapters  copies of the chapters with outputs cleared, in build/hub-chapters/, for the"
@@ -132,7 +134,36 @@ lint: $(DEV_STAMP)
 test: lint
 	$(PYTHON) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-bench: $(LEARNER_STAMP)
+# --- the benchmarks -----------------------------------------------------------------------------------
+# `make bench` times the library on this machine. Its optional contenders are never part of the course:
+# `make bench EXTRAS=1` first adds requirements-bench.txt (scikit-learn) to .venv, and with TORCH=<pip
+# arguments> PyTorch too. TORCH has no default because PyPI's torch for Linux is the CUDA build
+# (gigabytes of nvidia-* packages); requirements-bench.txt gives the arguments for the CPU build, e.g.
+#   make bench EXTRAS=1 TORCH="torch==2.13.0+cpu --extra-index-url https://download.pytorch.org/whl/cpu"
+# The stamp records the pins and TORCH it installed with: other ones install the layer again.
+EXTRAS ?= 0
+TORCH  ?=
+BENCH_STAMP := $(VENV)/.installed-bench
+ifeq ($(filter $(or $(EXTRAS),0),0 1),)
+$(error EXTRAS must be 0 or 1; got '$(EXTRAS)')
+endif
+ifneq ($(shell cat $(BENCH_STAMP) 2>/dev/null),$(strip $(PINS) $(TORCH)))
+.PHONY: $(BENCH_STAMP)
+endif
+
+$(BENCH_STAMP): $(LEARNER_STAMP) requirements-bench.txt
+	@rm -f $@
+	@echo "Installing the benchmarks' optional contenders ($(PINS)) into $(VENV)"
+	$(PIP) install --quiet -r requirements-bench.txt $(CONSTRAINTS)
+	$(if $(strip $(TORCH)),$(PIP) install --quiet $(CONSTRAINTS) $(TORCH))
+	@echo "$(strip $(PINS) $(TORCH))" > $@
+
+.PHONY: check-bench-args
+check-bench-args:
+	@if [ -n "$(strip $(TORCH))" ] && [ "$(EXTRAS)" != 1 ]; then \
+	    echo "error: TORCH is installed only with EXTRAS=1: make bench EXTRAS=1 TORCH=..." >&2; exit 1; fi
+
+bench: check-bench-args $(LEARNER_STAMP) $(if $(filter 1,$(EXTRAS)),$(BENCH_STAMP))
 	$(PYTHON) benchmarks/run_all.py
 
 notebooks: $(LEARNER_STAMP)

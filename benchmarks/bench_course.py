@@ -8,10 +8,15 @@ Two figures a teacher plans with (issues 4 and 5):
    prints its own total.)
 2. The environment's install size: the files under this interpreter's prefix (the ``.venv`` that
    ``make`` builds, or Binder's), which is what a learner downloads and a Binder image carries.
+   ``make bench EXTRAS=1`` adds the benchmarks' optional contenders to that same ``.venv``
+   (scikit-learn, PyTorch: about 1 GB with PyTorch's CPU build), so their share, the packages
+   only they need, is printed on a row of its own: a learner's environment is the rest.
 
 Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_course.py``.
 """
 
+import importlib.metadata
+import re
 import sys
 import sysconfig
 import time
@@ -47,6 +52,44 @@ def tree_megabytes(folder):
     return sum(f.stat().st_size for f in Path(folder).rglob("*") if f.is_file()) / 1e6
 
 
+def requirement_names(*files):
+    """The package names a requirements file lists (its ``-r``, ``-c`` and comment lines skipped)."""
+    lines = (line.partition("#")[0].strip() for name in files
+             for line in (ROOT / name).read_text(encoding="utf-8").splitlines())
+    return {re.split(r"[\s<>=~!\[;]", line, maxsplit=1)[0] for line in lines
+            if line and not line.startswith("-")}
+
+
+def installed_closure(names):
+    """The installed distributions that ``names`` need, themselves included: {normalised name: dist}."""
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    found, todo = {}, [canonicalize_name(name) for name in names]
+    while todo:
+        name = todo.pop()
+        if name in found:
+            continue
+        try:
+            found[name] = dist = importlib.metadata.distribution(name)
+        except importlib.metadata.PackageNotFoundError:
+            continue  # an optional extra that is not installed, or a dependency for another platform
+        for line in dist.requires or []:
+            requirement = Requirement(line)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                todo.append(canonicalize_name(requirement.name))
+    return found
+
+
+def optional_extras_megabytes():
+    """Size of what only the benchmarks' optional contenders need (0 when they are not installed)."""
+    course = installed_closure(requirement_names("requirements-dev.txt", "requirements.txt") | {"mlcourse"})
+    extras = installed_closure(requirement_names("requirements-bench.txt") | {"torch"})
+    files = [dist.locate_file(path) for name, dist in extras.items() if name not in course
+             for path in dist.files or []]
+    return sum(Path(path).stat().st_size for path in files if Path(path).is_file()) / 1e6
+
+
 def main():
     chapters = sorted((ROOT / "chapters").glob("[0-9][0-9]-*.ipynb"))
     rows, total = [], 0.0
@@ -67,6 +110,8 @@ def main():
         ["interpreter prefix (all of .venv)", f"{tree_megabytes(sys.prefix):.0f} MB"],
         ["site-packages", f"{tree_megabytes(site_packages):.0f} MB"],
         ["installed distributions", f"{len(packages)}"],
+        ["of the prefix, the benchmarks' optional extras (not a learner's)",
+         f"{optional_extras_megabytes():.0f} MB"],
     ])
 
 

@@ -1,5 +1,5 @@
-"""Timing helpers shared by the benchmark scripts: medians over repeated runs, printed as tables, and a
-figure rendered the way a chapter shows it."""
+"""Timing helpers shared by the benchmark scripts: medians over repeated runs, printed as tables, a
+figure rendered the way a chapter shows it, and how far two contenders' J and gradients differ."""
 
 import time
 
@@ -39,6 +39,13 @@ def interleaved_medians(first, second, repeats=30, warmup=3):
         times_second.append(time.perf_counter() - middle)
         times_first.append(middle - start)
     return float(np.median(times_first)), float(np.median(times_second))
+
+
+def largest_difference(first, second):
+    """Largest |difference| between two ``(J, (Theta1_grad, Theta2_grad))`` results."""
+    (J_first, grads_first), (J_second, grads_second) = first, second
+    return max(abs(J_first - J_second),
+               *(np.abs(g1 - g2).max() for g1, g2 in zip(grads_first, grads_second, strict=True)))
 
 
 def print_table(title, header, rows):

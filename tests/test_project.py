@@ -29,7 +29,7 @@ def requirement_lines(name):
 
 # --- requirements -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["requirements.txt", "requirements-dev.txt"])
+@pytest.mark.parametrize("name", ["requirements.txt", "requirements-dev.txt", "requirements-bench.txt"])
 def test_every_requirement_has_a_compatible_release_pin_and_a_reason(name):
     packages = [(number, line) for number, line in requirement_lines(name) if not line.startswith("-r ")]
     assert packages, f"{name} lists no package"
