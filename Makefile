@@ -39,7 +39,7 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 LAB_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test lint bench notebooks clean check-python
+.PHONY: help lab test lint bench test-bench-extras notebooks clean check-python
 
 help:
 	@echo "mlcourse — make targets:"
@@ -54,6 +54,8 @@ help:
 	@echo "  make bench      run the benchmarks (benchmarks/run_all.py). EXTRAS=1 first adds their optional"
 	@echo "                  contenders to .venv: scikit-learn (requirements-bench.txt) and, with TORCH=<pip"
 	@echo "                  arguments>, PyTorch's CPU build (how: requirements-bench.txt)"
+	@echo "  make test-bench-extras  install those extras (scikit-learn; PyTorch with TORCH=...) and run their"
+	@echo "                  tests, which then fail instead of skipping (CI runs it after make test)"
 	@echo "  make links      print this clone's Binder and Colab links (from its GitHub origin) and write"
 	@echo "                  them into README.md and chapter 00: how a fork gets its badge (then commit)"
 	@echo "  make hub-chapters  copies of the chapters with outputs cleared, in build/hub-chapters/, for the"
@@ -165,6 +167,14 @@ check-bench-args:
 
 bench: check-bench-args $(LEARNER_STAMP) $(if $(filter 1,$(EXTRAS)),$(BENCH_STAMP))
 	$(PYTHON) benchmarks/run_all.py
+
+# What .ci/run adds after `make test`: the optional contenders installed, and their tests in
+# tests/test_benchmarks.py required to run (a missing package fails them instead of skipping), so a
+# contender CI never ran cannot pass. scikit-learn always; PyTorch when TORCH gives its pip arguments.
+comma := ,
+test-bench-extras: $(DEV_STAMP) $(BENCH_STAMP)
+	MLCOURSE_REQUIRE_EXTRAS=sklearn$(if $(strip $(TORCH)),$(comma)torch) \
+	    $(PYTHON) -m pytest -p no:cacheprovider tests/test_benchmarks.py
 
 notebooks: $(LEARNER_STAMP)
 	$(PYTHON) tools/execute_notebooks.py chapters
