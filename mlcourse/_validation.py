@@ -102,13 +102,14 @@ def as_float_vector(v, name, *, length=None, length_reason=""):
     return array
 
 
-def _as_float_shaped(value, name, shape, symbols):
-    """Return ``value`` as a finite float64 array of exactly ``shape``; ``symbols`` is it in letters."""
+def _as_float_shaped(value, name, shape, symbols, finite=True):
+    """Return ``value`` as a float64 array of exactly ``shape``, finite unless ``finite=False``."""
     array = as_numeric_array(value, name)
     if array.shape != shape:
         raise ValueError(f"{name} must have shape {symbols} = {shape}; got {_describe(array)}")
     array = array.astype(np.float64, copy=False)
-    check_finite(array, name)
+    if finite:
+        check_finite(array, name)
     return array
 
 
@@ -283,11 +284,12 @@ def check_initial_weights(initial, n, s2, K):
 def check_backward_data(Theta1, Theta2, X, z2, a2, delta3, lambda_):
     """Check what the back half of backpropagation takes; return it as float64 and λ as a float.
 
-    ``X`` (m, n) is not scanned for NaN/inf (see ``network.forward_scores``); the rest must be finite.
+    ``X``, ``a2`` and ``delta3`` are not scanned for NaN/inf: training calls this at every iteration on
+    arrays already checked, and ``network.backward`` names any of them once its gradients are not finite.
     """
     X = as_float_matrix(X, "X", finite=False)
     Theta1, Theta2 = check_network_thetas(Theta1, Theta2, X.shape[1])
     (m, _), s2, K = X.shape, len(Theta1), len(Theta2)
     return (Theta1, Theta2, X, _as_float_shaped(z2, "z2", (m, s2), "(m, s2)"),
-            _as_float_shaped(a2, "a2", (m, s2 + 1), "(m, s2+1)"),
-            _as_float_shaped(delta3, "delta3", (m, K), "(m, K)"), check_lambda(lambda_))
+            _as_float_shaped(a2, "a2", (m, s2 + 1), "(m, s2+1)", finite=False),
+            _as_float_shaped(delta3, "delta3", (m, K), "(m, K)", finite=False), check_lambda(lambda_))

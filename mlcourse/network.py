@@ -231,10 +231,9 @@ def backward(Theta1, Theta2, X, z2, a2, delta3, lambda_=0.0):
 
     Notes
     -----
-    δ(2) = δ(3) Θ(2)[:, 1:] ⊙ g'(z2): each hidden unit feeds every output, so its error sums over
-    those paths; the bias column of Θ(2) is dropped because nothing flows back into a0(2) = 1.
-    Θ(l)_grad = δ(l+1)ᵀ a(l) / m sums the m outer products δ aᵀ in one matrix product, plus
-    (λ/m) Θ(l) off the bias column. Chapter 07 derives each line.
+    δ(2) = δ(3) Θ(2)[:, 1:] ⊙ g'(z2): each hidden unit feeds every output, so its error sums over those
+    paths; Θ(2)'s bias column is dropped, as nothing flows back into a0(2) = 1. Θ(l)_grad = δ(l+1)ᵀ a(l)
+    / m sums the m outer products δ aᵀ in one product, plus (λ/m) Θ(l) off the bias column (chapter 07).
     """
     Theta1, Theta2, X, z2, a2, delta3, lambda_ = check_backward_data(
         Theta1, Theta2, X, z2, a2, delta3, lambda_)
@@ -247,8 +246,9 @@ def backward(Theta1, Theta2, X, z2, a2, delta3, lambda_=0.0):
     # δ(2)ᵀ a1 split at the bias: the column of ones gives the column sums of δ(2). The product is
     # taken as δ(2)ᵀ X (25×5000 by 5000×400), the faster operand order for BLAS than (Xᵀ δ(2))ᵀ.
     Theta1_grad = np.column_stack([delta2.sum(axis=0), delta2.T @ X]) / m
-    if not (np.isfinite(Theta1_grad).all() and np.isfinite(Theta2_grad).all()):  # X was not scanned
-        check_finite(X, "X")  # its NaN/inf, if any; else an overflow
+    if not (np.isfinite(Theta1_grad).all() and np.isfinite(Theta2_grad).all()):  # name the cause: a NaN/inf
+        for array, name in ((X, "X"), (a2, "a2"), (delta3, "delta3")):  # not scanned up front, else overflow
+            check_finite(array, name)
         raise ValueError("the gradients overflowed: X, a2 or delta3 hold numbers too large; scale them")
     Theta1_grad[:, 1:] += (lambda_ / m) * Theta1[:, 1:]
     Theta2_grad[:, 1:] += (lambda_ / m) * Theta2[:, 1:]

@@ -492,6 +492,15 @@ def test_backward_checks_every_array_by_name():
     bad[1, 2] = np.nan
     with pytest.raises(ValueError, match=r"^X must hold only finite numbers; .*the first nan at index \(1, 2\)"):
         network.backward(Theta1, Theta2, bad, z2, a2, delta3, 1.0)
+    # a2, delta3 and X are scanned only once the gradients come out non-finite, and then named
+    a2_bad = a2.copy()
+    a2_bad[3, 4] = np.inf
+    with pytest.raises(ValueError, match=r"^a2 must hold only finite numbers; .*the first inf at index \(3, 4\)"):
+        network.backward(Theta1, Theta2, X, z2, a2_bad, delta3, 1.0)
+    z2_bad = z2.copy()
+    z2_bad[0, 0] = np.nan  # z2 is scanned up front: g'(z2) refuses NaN, under another name
+    with pytest.raises(ValueError, match=r"^z2 must hold only finite numbers"):
+        network.backward(Theta1, Theta2, X, z2_bad, a2, delta3, 1.0)
 
 
 @pytest.mark.parametrize(("y", "error", "message"), [
