@@ -4,8 +4,8 @@ One run, one BLAS thread, a synthetic 5000×400 → 25 → 10 problem (float64, 
 interleaved rounds (each round runs every contender once, in turn, so a slow spell of the machine
 hits them all alike). Contenders:
 
-- ``network.cost_and_gradient``, the library, input checks included (its checks, timed alone too,
-  are a full pass over X for NaN/inf; training runs them once, not at every iteration);
+- ``network.cost_and_gradient``, the library, input checks included (shapes, labels and λ, timed
+  alone too; X is not scanned for NaN/inf, which would add a tenth: a NaN/inf in X shows in z2);
 - the five matrix products backpropagation needs, alone: X Θ(1)ᵀ, a2 Θ(2)ᵀ, δ(3) Θ(2), δ(3)ᵀ a2 and
   δ(2)ᵀ X, each in whichever operand order (A B or (Bᵀ Aᵀ)ᵀ) is faster on the machine running the
   script, timed first — a floor no numpy code can beat;
@@ -22,18 +22,25 @@ per-round ratio. Targets (issue 8): cost_and_gradient ≤ 1.35× the products, a
 textbook version (within noise); PyTorch is compared side by side, with no target, and no verdict
 line depends on it.
 
-Measured with PyTorch (2 cores shared with other jobs, load 2.3–3.8; numpy's OpenBLAS 0.3.31
-SkylakeX, 1 thread; torch 2.13.0+cpu on MKL, 1 thread; three runs): J and gradients agree to
-5.6e-17 (textbook) and 6.9e-16 (PyTorch). network.cost_and_gradient 11.9–12.9 ms, the products
-6.1–6.6 ms (1.89–1.97×: MISSES ≤ 1.35×), textbook 9.5–10.1 ms (1.24–1.25×: MISSES ≤ 1.0×), PyTorch
-autograd 8.9–10.1 ms (library ÷ PyTorch 1.29–1.35×; 1.29–1.38× with glibc keeping freed memory).
+Measured with PyTorch (2 cores, quiet; numpy's OpenBLAS 0.3.31 SkylakeX, 1 thread; torch 2.13.0+cpu
+on MKL, 1 thread; three runs): J and gradients agree to 5.6e-17 (textbook) and 6.9e-16 (PyTorch).
+network.cost_and_gradient 9.9–10.2 ms, the products 5.9–6.1 ms (1.65–1.67×: MISSES ≤ 1.35×),
+textbook 9.2–9.3 ms (1.08×: MISSES ≤ 1.0×), PyTorch autograd 8.4–8.7 ms (library ÷ PyTorch 1.17×).
+Without torch imported the same code page-faults more (below): 1.81–1.83× the products,
+1.04–1.05× the textbook (1.61–1.63× and 1.04–1.06× with glibc keeping freed memory). Other
+kernels (OPENBLAS_CORETYPE, glibc keeping freed memory): Haswell and Zen 1.37× the products and
+1.02× the textbook, Sandybridge 1.29× and 1.03×. SkylakeX's floor is the lowest because its AVX-512
+kernel computes Θ(1) Xᵀ a quarter faster than X Θ(1)ᵀ, the order the library uses.
 
-Where the time beyond the products goes: every plain-numpy contender makes fresh (m, s2) and (m, K)
-arrays, and glibc's malloc hands that memory back to the system between calls, so each call
-page-faults it in again (about a thousand faults, a millisecond, per call here). The script
-therefore also prints the page faults per call, then runs itself once more in a child process with
-glibc told to keep freed memory (``MALLOC_TRIM_THRESHOLD_``, ``MALLOC_MMAP_THRESHOLD_``): the same
-code, without that cost. The course sets neither variable; they show what the allocator costs.
+Where the time beyond the products goes: about 2.5 ms of elementwise passes over (m, s2) and (m, K)
+arrays (the stable sigmoid twice, g'(z2), the cost from z3, the bias columns); and page faults:
+every plain-numpy contender makes fresh arrays, and glibc's malloc may hand that memory back to the
+system between calls, so each call faults it in again (up to a thousand faults, 1.5 ms, per call
+here). Whether it does depends on what the process allocated before (glibc raises its thresholds
+after large frees): with torch imported it mostly does not. The script therefore also prints the
+page faults per call, then runs itself once more in a child process with glibc told to keep freed
+memory (``MALLOC_TRIM_THRESHOLD_``, ``MALLOC_MMAP_THRESHOLD_``): the same code, without that cost.
+The course sets neither variable; they show what the allocator costs.
 
 Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_network.py``; with PyTorch, ``make bench
 EXTRAS=1 TORCH=...`` (requirements-bench.txt), or any environment with torch and the course, e.g. a
@@ -42,11 +49,22 @@ throwaway ``python3 -m venv /tmp/benchenv && /tmp/benchenv/bin/pip install -c re
 ``/tmp/benchenv/bin/python benchmarks/bench_network.py``. ``tests/test_benchmarks.py`` tests the
 contender, present and absent.
 
-Plain-numpy variants tried against the 1.35× target (one run, interleaved, no input checks, glibc
-keeping freed memory, so the best case): z2 as (Θ(1) Xᵀ)ᵀ with g'(z2) = a2(1 − a2) reached 1.40× on
-SkylakeX; with the default allocator and the checks, 1.77×. That operand order gains 8% on SkylakeX,
-nothing on Haswell or Zen (OPENBLAS_CORETYPE) and loses 3% on Sandybridge, so the library keeps
-X Θ(1)ᵀ, the order that reads as chapter 05 writes it.
+Plain-numpy variants tried against the 1.35× target (interleaved, SkylakeX):
+
+- z2 as (Θ(1) Xᵀ)ᵀ, and δ(3) Θ(2) as (Θ(2)ᵀ δ(3)ᵀ)ᵀ to keep one memory layout: 1.68× with the default
+  allocator, 1.39–1.42× with glibc keeping memory, 0.95× the textbook. Not kept: the product's last
+  bits then differ between kernels in another way, and chapter 09's L-BFGS runs, stopped mid-descent,
+  amplify that into three printed numbers that change under Prescott and Sandybridge (training
+  accuracy 99.7% against 99.8%; held-out 96% against 97%). With X Θ(1)ᵀ all chapters print the same
+  numbers under every kernel the portability test runs; it also reads as chapter 05 writes it.
+- g'(z2) as a2(1 − a2), from the a2 at hand, with z3 and Y released before the backward pass: 4%
+  faster with glibc keeping memory, no faster otherwise; the library keeps chapter 07's g'(z2).
+- the sigmoid's numerator as np.where, np.copyto(where=) or np.heaviside instead of
+  np.maximum(t, z >= 0): each slower (a branch per element on random signs).
+- Reached in the library: no NaN/inf pass over X up front (0.8 ms); checked input not checked
+  again by the forward and backward passes inside cost_and_gradient (0.2 ms); e^-|z| taken in z's
+  own memory layout. Together, in ``make bench``: 2.03× → 1.81–1.83× the products and 1.17× →
+  1.04–1.05× the textbook version.
 """
 
 import os
@@ -212,7 +230,7 @@ def main():
         products_alone, orders = fastest_products(operands)
     contenders = {
         "network.cost_and_gradient": library,
-        "its input checks alone": lambda: check_network_data(Theta1, Theta2, X, y, LAMBDA),
+        "its input checks alone": lambda: check_network_data(Theta1, Theta2, X, y, LAMBDA, finite_X=False),
         "products alone": products_alone,
         "textbook numpy": lambda: textbook(Theta1, Theta2, X, y, LAMBDA),
     }

@@ -258,13 +258,13 @@ def check_network_thetas(Theta1, Theta2, n=None):
     return Theta1, Theta2
 
 
-def check_network_data(Theta1, Theta2, X, y, lambda_):
+def check_network_data(Theta1, Theta2, X, y, lambda_, *, finite_X=True):
     """Check everything a network's cost takes; return ``(Theta1, Theta2, X, labels, lambda_)``.
 
-    ``X`` (m, n) as finite float64, the weights fitting n inputs, ``y`` as int labels 0..K-1 of
-    shape (m,) with K the rows of ``Theta2``, and λ ≥ 0 as a float.
+    ``X`` (m, n) as float64, scanned for NaN/inf unless ``finite_X=False``, the weights fitting n inputs,
+    ``y`` as int labels 0..K-1 of shape (m,) with K the rows of ``Theta2``, and λ ≥ 0 as a float.
     """
-    X = as_float_matrix(X, "X")
+    X = as_float_matrix(X, "X", finite=finite_X)
     Theta1, Theta2 = check_network_thetas(Theta1, Theta2, X.shape[1])
     labels = check_class_labels(y, X.shape[0], Theta2.shape[0])
     return Theta1, Theta2, X, labels, check_lambda(lambda_)

@@ -26,7 +26,7 @@ def _as_float(z):
 def _exp_minus_abs(z):
     """e^-|z| ∈ [0, 1], a new array of z's shape: the only exponential taken, it cannot overflow."""
     # one new array updated in place: a network's (5000, 25) layer makes each temporary cost
-    t = np.abs(z, out=np.empty(z.shape))
+    t = np.abs(z, out=np.empty_like(z))  # empty_like: in z's memory layout, or the pass is strided
     np.negative(t, out=t)
     return np.exp(t, out=t)
 

@@ -63,9 +63,6 @@ def random_initialize(L_in, L_out, seed, epsilon_init=None):
     """Weights of one layer, uniform in [-ε_init, ε_init], shape (L_out, L_in + 1); bias in column 0.
 
     ``seed`` is an int ≥ 0 or a ``numpy.random.Generator``; ε_init defaults to √6 / √(L_in + L_out).
-
-    Notes
-    -----
     Random weights break the symmetry (equal ones would keep every hidden unit identical forever);
     this ε_init keeps z small at the start, where g' is not ≈ 0 and learning can start. Chapter 05.
     """
@@ -133,7 +130,6 @@ class Forward(NamedTuple):
     a3: np.ndarray  #: (m, K)    outputs h = g(z3)
 
 
-@np.errstate(under="ignore")  # see "Underflow" in the module docstring
 def forward_scores(Theta1, Theta2, X):
     """Forward propagation up to the output scores: ``(z2, a2, z3)``, without building a1.
 
@@ -141,12 +137,16 @@ def forward_scores(Theta1, Theta2, X):
     :func:`cost_and_gradient` and of networks with another output layer (``mlcourse.softmax``).
     ValueError for the inputs :func:`forward` refuses, or if z3 overflowed (numbers near the float64 limit).
     """
-    # X is not scanned up front, which would cost training up to a tenth: a NaN/inf in it shows in z2
-    X = as_float_matrix(X, "X", finite=False)
-    Theta1, Theta2 = check_network_thetas(Theta1, Theta2, X.shape[1])
+    X = as_float_matrix(X, "X", finite=False)  # not scanned: a NaN/inf in X shows in z2, see below
+    return _forward_scores(*check_network_thetas(Theta1, Theta2, X.shape[1]), X)
+
+
+@np.errstate(under="ignore", invalid="ignore")  # see "Underflow"; a NaN/inf in X is named below
+def _forward_scores(Theta1, Theta2, X):
+    """:func:`forward_scores` on checked input: what training runs at every iteration."""
     z2 = X @ Theta1[:, 1:].T
     z2 += Theta1[:, 0]  # z2 = a1 @ Theta1.T by the bias split of the module docstring
-    if not np.isfinite(z2).all():
+    if not np.isfinite(z2).all():  # a NaN/inf in X shows here, which saves training a pass over X
         check_finite(X, "X")  # else an overflow, which g(±inf) in a2 absorbs
     a2 = np.column_stack([np.ones(len(X)), sigmoid(z2)])
     z3 = a2 @ Theta2.T
@@ -187,9 +187,7 @@ def predict_proba(Theta1, Theta2, X):
 
 def predict(Theta1, Theta2, X):
     """The predicted class of each example, the index of its largest output; shape (m,), int.
-
-    g is increasing, so the largest a3 is the largest z3: the output sigmoid is not needed.
-    """
+    g is increasing, so the largest a3 is the largest z3: the output sigmoid is not needed."""
     X = as_float_matrix(X, "X")  # scanned for NaN/inf here; forward_scores checks the rest
     return np.argmax(forward_scores(Theta1, Theta2, X)[2], axis=1)
 
@@ -209,7 +207,6 @@ def penalty(Theta1, Theta2, lambda_, m):
     return float(lambda_ / (2 * m) * (np.sum(weights1 * weights1) + np.sum(weights2 * weights2)))
 
 
-@np.errstate(under="ignore", over="ignore", invalid="ignore")  # see "Underflow"; non-finite grads: below
 def backward(Theta1, Theta2, X, z2, a2, delta3, lambda_=0.0):
     """The back half of backpropagation: from δ(3) to ``(Theta1_grad, Theta2_grad)``.
 
@@ -235,8 +232,12 @@ def backward(Theta1, Theta2, X, z2, a2, delta3, lambda_=0.0):
     paths; Θ(2)'s bias column is dropped, as nothing flows back into a0(2) = 1. Θ(l)_grad = δ(l+1)ᵀ a(l)
     / m sums the m outer products δ aᵀ in one product, plus (λ/m) Θ(l) off the bias column (chapter 07).
     """
-    Theta1, Theta2, X, z2, a2, delta3, lambda_ = check_backward_data(
-        Theta1, Theta2, X, z2, a2, delta3, lambda_)
+    return _backward(*check_backward_data(Theta1, Theta2, X, z2, a2, delta3, lambda_))
+
+
+@np.errstate(under="ignore", over="ignore", invalid="ignore")  # see "Underflow"; non-finite grads: below
+def _backward(Theta1, Theta2, X, z2, a2, delta3, lambda_):
+    """:func:`backward` on checked input: what training runs at every iteration."""
     m = len(X)
     # δ(2) = g'(z2) ⊙ δ(3) Θ(2)[:, 1:], multiplied in place into g'(z2): with g'(z2) computed first,
     # the memory it worked in is free again for the product, and an (m, s2) array needs no copy
@@ -258,11 +259,11 @@ def backward(Theta1, Theta2, X, z2, a2, delta3, lambda_=0.0):
 def _cost_and_gradient(Theta1, Theta2, X, labels, lambda_):
     """J and the gradients on checked input: what training calls hundreds of times."""
     m, K = len(X), len(Theta2)
-    z2, a2, z3 = forward_scores(Theta1, Theta2, X)
+    z2, a2, z3 = _forward_scores(Theta1, Theta2, X)
     Y = np.eye(K)[labels]
     J = _cross_entropy(z3, Y) / m + penalty(Theta1, Theta2, lambda_, m)
     delta3 = sigmoid(z3) - Y  # the cost's 1/(h(1-h)) cancels g'(z3): chapter 06
-    return J, backward(Theta1, Theta2, X, z2, a2, delta3, lambda_)
+    return J, _backward(Theta1, Theta2, X, z2, a2, delta3, lambda_)
 
 
 @np.errstate(under="ignore")  # see "Underflow" in the module docstring
@@ -298,25 +299,22 @@ def cost(Theta1, Theta2, X, y, lambda_=0.0):
     """
     Theta1, Theta2, X, labels, lambda_ = check_network_data(Theta1, Theta2, X, y, lambda_)
     m = len(X)
-    z3 = forward_scores(Theta1, Theta2, X)[2]
+    z3 = _forward_scores(Theta1, Theta2, X)[2]
     return _cross_entropy(z3, np.eye(len(Theta2))[labels]) / m + penalty(Theta1, Theta2, lambda_, m)
 
 
 def gradient(Theta1, Theta2, X, y, lambda_=0.0):
     """``(Theta1_grad, Theta2_grad)``, shapes (s2, n+1) and (K, s2+1), by vectorised backpropagation.
-
-    Parameters are those of :func:`cost`. δ(3) = a3 - Y (chapter 06), then :func:`backward` (chapter 07).
-    """
+    Parameters are those of :func:`cost`. δ(3) = a3 - Y (chapter 06), then :func:`backward` (chapter 07)."""
     return cost_and_gradient(Theta1, Theta2, X, y, lambda_)[1]
 
 
 def cost_and_gradient(Theta1, Theta2, X, y, lambda_=0.0):
     """``J`` and ``(Theta1_grad, Theta2_grad)`` from one forward and one backward pass.
-
     What training calls: :func:`cost` then :func:`gradient` would run the forward pass twice.
-    Parameters are those of :func:`cost`; the gradients have the shapes of ``Theta1``, ``Theta2``.
-    """
-    return _cost_and_gradient(*check_network_data(Theta1, Theta2, X, y, lambda_))
+    Parameters are those of :func:`cost`; the gradients have the shapes of ``Theta1``, ``Theta2``."""
+    # X is not scanned up front (a tenth of this call's time): a NaN/inf in it shows in z2 or the gradients
+    return _cost_and_gradient(*check_network_data(Theta1, Theta2, X, y, lambda_, finite_X=False))
 
 
 @np.errstate(under="ignore")  # see "Underflow" in the module docstring
@@ -349,8 +347,7 @@ def nn_cost_function(nn_params, input_size, hidden_size, num_labels, X, y, lambd
     """The course's ``nnCostFunction``: ``(J, grad)`` of the packed vector ``pack(Theta1, Theta2)``.
 
     ``input_size, hidden_size, num_labels`` are n, s2, K; ``X, y, lambda_`` as in :func:`cost`.
-    ``grad`` is ``pack(Theta1_grad, Theta2_grad)``, of the shape of ``nn_params``.
-    """
+    ``grad`` is ``pack(Theta1_grad, Theta2_grad)``, of the shape of ``nn_params``."""
     Theta1, Theta2 = unpack(nn_params, input_size, hidden_size, num_labels)
     J, gradients = cost_and_gradient(Theta1, Theta2, X, y, lambda_)
     return J, pack(*gradients)

@@ -274,7 +274,7 @@ def gradient(Theta1, Theta2, X, y, lambda_=0.0):
 
 def cost_and_gradient(Theta1, Theta2, X, y, lambda_=0.0):
     """``J`` and ``(Theta1_grad, Theta2_grad)`` from one forward and one backward pass."""
-    return _cost_and_gradient(*check_network_data(Theta1, Theta2, X, y, lambda_))
+    return _cost_and_gradient(*check_network_data(Theta1, Theta2, X, y, lambda_, finite_X=False))
 
 
 # --- training ------------------------------------------------------------------------------------

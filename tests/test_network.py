@@ -340,6 +340,11 @@ def test_X_errors():
     # with all-zero weights a BLAS may skip 0·NaN; the NaN must still be reported
     with pytest.raises(ValueError, match=r"X must hold only finite numbers.*index \(2, 3\)"):
         network.cost(np.zeros_like(Theta1), Theta2, bad, y)
+    # cost_and_gradient does not scan X up front: the NaN shows in z2 (or in the gradients) and is named
+    bad[2, 3] = np.nan
+    for Theta1_used in (Theta1, np.zeros_like(Theta1)):
+        with pytest.raises(ValueError, match=r"X must hold only finite numbers.*nan at index \(2, 3\)"):
+            network.cost_and_gradient(Theta1_used, Theta2, bad, y)
     with pytest.raises(ValueError, match=r"X must be a 2-D array of shape \(m, n\).*got a 1-D array"):
         network.predict(Theta1, Theta2, X[0])
     with pytest.raises(TypeError, match=r"X must hold real numbers; got an array of dtype <U1"):
