@@ -2,8 +2,9 @@
 
 The promise (issue 3): a slider update must *compute* in well under 100 ms. For chapter 03 the
 computation is one run of 100 gradient-descent steps on the scaled exam data, keeping the path
-(``ch03.descend``); the redraw moves the cost-history and path lines of the kept figure and
-renders it to a PNG as the slider shows it (``plotting.SliderCanvas``: twice the figure's
+(``ch03.descend``); the redraw moves the cost-history and path lines of the kept figure, draws
+the cost panel (its y-axis follows the run) and the path over the contour panel drawn once, and
+renders a PNG as the slider shows it (``plotting.SliderCanvas``: twice the figure's
 resolution, as every figure of the course is shown). For contrast: building the slider from nothing
 (contour grid and figure) and rendering it, which a callback that rebuilt everything would pay on
 every update.

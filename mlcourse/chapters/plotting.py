@@ -315,8 +315,9 @@ class SliderCanvas:
         (``figure.set_layout_engine("none")``), as every slider's figure in the course is.
     moving : sequence of Artist, optional
         The artists an update changes. The rest is drawn once, without them, and kept as a
-        background; :meth:`display` paints it back and draws only these (and any it is given). Without
-        ``moving``, every update draws the whole figure once (for figures whose axes change).
+        background; :meth:`display` paints it back and draws only these (and any it is given), on top.
+        An Axes among them redraws whole, ticks and title included (a panel whose limits change beside
+        one that does not). Without ``moving``, every update draws the whole figure once.
 
     Notes
     -----
@@ -357,8 +358,8 @@ class SliderCanvas:
                 self.figure.draw_artist(artist)
         width, height = self.canvas.get_width_height(physical=True)
         buffer = io.BytesIO()
-        PILImage.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba(), "raw", "RGBA", 0, 1).save(
-            buffer, format="png", compress_level=1)
+        image = PILImage.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        image.convert("RGB").save(buffer, format="png", compress_level=1)  # opaque figures: alpha is all 255
         return buffer.getvalue()
 
     def display(self, *extra):
