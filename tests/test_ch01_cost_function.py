@@ -97,7 +97,9 @@ def test_slider_canvas_paints_the_marker_over_its_background_as_a_full_draw_woul
     marker.set_xdata([2.0, 2.0])
     blitted = np.asarray(Image.open(io.BytesIO(show.canvas.png())))
     show.canvas.canvas.draw()  # everything drawn afresh, the marker where it is now
-    np.testing.assert_array_equal(blitted, np.asarray(show.canvas.canvas.buffer_rgba()))
+    full_draw = np.asarray(show.canvas.canvas.buffer_rgba())
+    assert (full_draw[..., 3] == 255).all()  # opaque: the PNG leaves the alpha channel out
+    np.testing.assert_array_equal(blitted, full_draw[..., :3])
     scale = 2 if plotting.FIGURE_FORMAT == "retina" else 1
     assert blitted.shape[:2] == (round(3.2 * plotting.FIGURE_DPI * scale), round(6.0 * plotting.FIGURE_DPI * scale))
     marker.set_xdata([1.0, 1.0])

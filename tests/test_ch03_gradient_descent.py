@@ -135,6 +135,20 @@ def test_slider_marks_a_diverging_run(slider, capsys, monkeypatch):
     assert "diverges at iteration" in cost_ax.get_title()
 
 
+@pytest.mark.parametrize("last_alpha", [1.0, 300.0])  # a run that completes, one that diverges (red step)
+def test_slider_redraws_the_cost_panel_over_contours_drawn_once_as_a_full_draw_would(slider, last_alpha):
+    import io
+
+    from PIL import Image
+
+    show, _, X, y = slider
+    for alpha in (0.1, 3.0, last_alpha):  # the cost panel's y-axis and title change between these runs
+        show.update(ch03.descend(alpha, X, y, 50))
+        blitted = np.asarray(Image.open(io.BytesIO(show.canvas.png())))
+    show.canvas.canvas.draw()  # everything drawn afresh for the last run
+    np.testing.assert_array_equal(blitted, np.asarray(show.canvas.canvas.buffer_rgba())[..., :3])
+
+
 def test_slider_refuses_data_without_two_features():
     with pytest.raises(ValueError, match=r"X must have 3 columns"):
         ch03.make_learning_rate_slider(X_SMALL, Y_SMALL, np.zeros(2))
