@@ -358,11 +358,10 @@ def make_learning_rate_slider(X, y, theta_hat, *, num_iters=100, theta1_range=(-
     target = J_hat + check_positive_real(tolerance, "tolerance")
     figure, cost_ax, lines = _draw_figure(X, y, theta_hat, J_hat, num_iters, theta1_range, theta2_range,
                                           grid_size)
-    # the cost panel's y-axis follows each run, so that panel redraws whole; the contours are drawn once,
-    # and the path panel's frame is drawn again over the path, where a full draw puts it
-    path_frame = lines.path.axes.spines.values()
+    # the cost panel's y-axis follows each run: it redraws whole, over contours drawn once (the path
+    # panel's frame is drawn again over the path, where a full draw puts it)
     canvas = SliderCanvas(figure, moving=[cost_ax, lines.path, lines.rejected_step, lines.rejected_theta,
-                                          *path_frame])
+                                          *lines.path.axes.spines.values()])
 
     def update(descent):
         _move_lines(lines, cost_ax, descent, J_hat, target)
