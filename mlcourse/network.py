@@ -187,6 +187,7 @@ def predict_proba(Theta1, Theta2, X):
 
 def predict(Theta1, Theta2, X):
     """The predicted class of each example, the index of its largest output; shape (m,), int.
+
     g is increasing, so the largest a3 is the largest z3: the output sigmoid is not needed."""
     X = as_float_matrix(X, "X")  # scanned for NaN/inf here; forward_scores checks the rest
     return np.argmax(forward_scores(Theta1, Theta2, X)[2], axis=1)
@@ -305,12 +306,14 @@ def cost(Theta1, Theta2, X, y, lambda_=0.0):
 
 def gradient(Theta1, Theta2, X, y, lambda_=0.0):
     """``(Theta1_grad, Theta2_grad)``, shapes (s2, n+1) and (K, s2+1), by vectorised backpropagation.
+
     Parameters are those of :func:`cost`. δ(3) = a3 - Y (chapter 06), then :func:`backward` (chapter 07)."""
     return cost_and_gradient(Theta1, Theta2, X, y, lambda_)[1]
 
 
 def cost_and_gradient(Theta1, Theta2, X, y, lambda_=0.0):
     """``J`` and ``(Theta1_grad, Theta2_grad)`` from one forward and one backward pass.
+
     What training calls: :func:`cost` then :func:`gradient` would run the forward pass twice.
     Parameters are those of :func:`cost`; the gradients have the shapes of ``Theta1``, ``Theta2``."""
     # X is not scanned up front (a tenth of this call's time): a NaN/inf in it shows in z2 or the gradients
