@@ -141,7 +141,7 @@ def forward_scores(Theta1, Theta2, X):
     return _forward_scores(*check_network_thetas(Theta1, Theta2, X.shape[1]), X)
 
 
-@np.errstate(under="ignore", invalid="ignore")  # see "Underflow"; a NaN/inf in X is named below
+@np.errstate(under="ignore")  # see "Underflow" in the module docstring
 def _forward_scores(Theta1, Theta2, X):
     """:func:`forward_scores` on checked input: what training runs at every iteration."""
     z2 = X @ Theta1[:, 1:].T
