@@ -37,9 +37,9 @@ At 50 iterations network.fit took 89–170 ms, MLPClassifier on 1 BLAS thread 14
 ÷ it 0.51–0.68×); at 300, 459–944 ms against 502–1046 ms (0.90–1.02×: level, within the 3%
 allowance). MLPClassifier with OpenBLAS's default 2 threads took 1.7–3.0 s at 50 iterations and
 2.9–21 s at 300: OpenBLAS's threads spin against the other jobs for the two cores, so that row
-measures the machine's load as much as anything. On the same machine, quiet (three runs, after
-issue 8's second round of work on cost_and_gradient): network.fit 57–71 ms against 93–105 ms at 50
-iterations (0.59–0.76×), 318–411 ms against 370–468 ms at 300 (0.87–0.88×); the same J and accuracies.
+measures the machine's load as much as anything. On the same machine, quiet, with z2 taken as
+(Θ(1) Xᵀ)ᵀ (two runs): network.fit 60 ms against 98–102 ms at 50 iterations (0.60–0.62×), 343–345 ms
+against 430–431 ms at 300 (0.80×); the same accuracies, J = 0.506339 at 300 (round-off's path).
 
 Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_digits.py``; with scikit-learn, ``make bench
 EXTRAS=1`` (it adds requirements-bench.txt to .venv) or any environment with scikit-learn and the

@@ -23,24 +23,28 @@ textbook version (within noise); PyTorch is compared side by side, with no targe
 line depends on it.
 
 Measured with PyTorch (2 cores, quiet; numpy's OpenBLAS 0.3.31 SkylakeX, 1 thread; torch 2.13.0+cpu
-on MKL, 1 thread; three runs): J and gradients agree to 5.6e-17 (textbook) and 6.9e-16 (PyTorch).
-network.cost_and_gradient 9.9–10.2 ms, the products 5.9–6.1 ms (1.65–1.67×: MISSES ≤ 1.35×),
-textbook 9.2–9.3 ms (1.08×: MISSES ≤ 1.0×), PyTorch autograd 8.4–8.7 ms (library ÷ PyTorch 1.17×).
-Without torch imported the same code page-faults more (below): 1.81–1.83× the products,
-1.04–1.05× the textbook (1.61–1.63× and 1.04–1.06× with glibc keeping freed memory). Other
-kernels (OPENBLAS_CORETYPE, glibc keeping freed memory): Haswell and Zen 1.37× the products and
-1.02× the textbook, Sandybridge 1.29× and 1.03×. SkylakeX's floor is the lowest because its AVX-512
-kernel computes Θ(1) Xᵀ a quarter faster than X Θ(1)ᵀ, the order the library uses.
+on MKL, 1 thread; three runs), with z2 taken as (Θ(1) Xᵀ)ᵀ: J and gradients agree to 7.2e-16
+(textbook) and 3.3e-16 (PyTorch). network.cost_and_gradient 7.8–8.4 ms, the products 5.5–5.7 ms
+(1.41–1.48×: MISSES ≤ 1.35×), textbook 8.4–8.8 ms (0.93–0.96×: meets ≤ 1.0×), PyTorch autograd
+7.3–8.3 ms (library ÷ PyTorch 1.03–1.09×). Without torch imported the same code page-faults more
+(below): 1.64–1.67× the products, 0.95× the textbook (two runs); with glibc keeping freed memory
+1.39–1.40× and 0.91×. Other kernels (OPENBLAS_CORETYPE, glibc keeping freed memory, one run each):
+Haswell 1.37× the products and 0.97× the textbook, Zen (Haswell's kernels) 1.32× and 0.99×,
+Sandybridge 1.33× and 1.05× — the one kernel on which X Θ(1)ᵀ is the faster order (by an eighth), so
+the textbook version, which writes it that way, gains there what the library's order loses.
 
-Where the time beyond the products goes: about 2.5 ms of elementwise passes over (m, s2) and (m, K)
-arrays (the stable sigmoid twice, g'(z2), the cost from z3, the bias columns); and page faults:
-every plain-numpy contender makes fresh arrays, and glibc's malloc may hand that memory back to the
-system between calls, so each call faults it in again (up to a thousand faults, 1.5 ms, per call
-here). Whether it does depends on what the process allocated before (glibc raises its thresholds
-after large frees): with torch imported it mostly does not. The script therefore also prints the
-page faults per call, then runs itself once more in a child process with glibc told to keep freed
-memory (``MALLOC_TRIM_THRESHOLD_``, ``MALLOC_MMAP_THRESHOLD_``): the same code, without that cost.
-The course sets neither variable; they show what the allocator costs.
+Where the time beyond the products goes: about 2 ms of elementwise passes over the (m, s2) and
+(m, K) arrays, half of it the stable sigmoid and g'(z2), which each take e^(-|z2|) (chapter 01 shows
+why), and a2 Θ(2)ᵀ in the slower of its orders (0.08 ms; as (Θ(2) a2ᵀ)ᵀ, z3 would come out
+column-ordered against the row-ordered Y); and page faults: every plain-numpy contender makes fresh
+arrays, and glibc's malloc may hand that memory back to the system between calls, so each call
+faults it in again (about 1,200 faults, 1.8 ms, per call here; as many in a kernel that has drawn
+a figure and trained on the digits first, so learners pay them too). Whether it does depends on what
+the process allocated before (glibc raises its thresholds after large frees): with torch imported
+it mostly does not. The script therefore also prints the page faults per call, then runs itself
+once more in a child process with glibc told to keep freed memory (``MALLOC_TRIM_THRESHOLD_``,
+``MALLOC_MMAP_THRESHOLD_``): the same code, without that cost. The course sets neither variable;
+they show what the allocator costs.
 
 Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_network.py``; with PyTorch, ``make bench
 EXTRAS=1 TORCH=...`` (requirements-bench.txt), or any environment with torch and the course, e.g. a
@@ -51,19 +55,19 @@ contender, present and absent.
 
 Plain-numpy variants tried against the 1.35× target (interleaved, SkylakeX):
 
-- z2 as (Θ(1) Xᵀ)ᵀ, and δ(3) Θ(2) as (Θ(2)ᵀ δ(3)ᵀ)ᵀ to keep one memory layout: 1.68× with the default
-  allocator, 1.39–1.42× with glibc keeping memory, 0.95× the textbook. Not kept: the product's last
-  bits then differ between kernels in another way, and chapter 09's L-BFGS runs, stopped mid-descent,
-  amplify that into three printed numbers that change under Prescott and Sandybridge (training
-  accuracy 99.7% against 99.8%; held-out 96% against 97%). With X Θ(1)ᵀ all chapters print the same
-  numbers under every kernel the portability test runs; it also reads as chapter 05 writes it.
-- g'(z2) as a2(1 − a2), from the a2 at hand, with z3 and Y released before the backward pass: 4%
-  faster with glibc keeping memory, no faster otherwise; the library keeps chapter 07's g'(z2).
-- the sigmoid's numerator as np.where, np.copyto(where=) or np.heaviside instead of
+- Kept: z2 as (Θ(1) Xᵀ)ᵀ, and δ(3) Θ(2) as (Θ(2)ᵀ δ(3)ᵀ)ᵀ so that it shares g'(z2)'s memory layout:
+  X Θ(1)ᵀ takes 3.1–3.4 ms here, Θ(1) Xᵀ 2.2–2.5 ms (AVX-512; 10% faster with AVX2, 10% slower
+  with AVX). Together 1.81–1.83× → 1.64–1.67× the products and 1.04–1.05× → 0.95× the textbook
+  (1.61–1.63× → 1.39–1.40× the products with glibc keeping memory). The products' last bits then
+  differ between kernels in another way than before; chapter 09 prints only digits that one-ulp
+  perturbations of the initial weights leave unchanged, and passes under every kernel the
+  portability test runs, in both orders.
+- Not kept: g'(z2) as a2(1 − a2), from the a2 at hand (4–7% faster): :func:`network.backward` then
+  would not read as chapter 07 writes δ(2), and its ``z2`` parameter would go unused.
+- Not kept: the sigmoid's numerator as np.where, np.copyto(where=) or np.heaviside instead of
   np.maximum(t, z >= 0): each slower (a branch per element on random signs).
-- Reached in the library: no NaN/inf pass over X up front (0.8 ms); checked input not checked
-  again by the forward and backward passes inside cost_and_gradient (0.2 ms). Together, in
-  ``make bench``: 2.03× → 1.81–1.83× the products and 1.17× → 1.04–1.05× the textbook version.
+- Reached earlier: no NaN/inf pass over X up front (0.8 ms); checked input not checked again by the
+  forward and backward passes inside cost_and_gradient (0.2 ms): 2.03× → 1.81–1.83× the products.
 """
 
 import os

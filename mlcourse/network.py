@@ -22,6 +22,8 @@ examples stacked as rows. **The bias split.** a1 = [1, X] only adds a column of 
 
 and likewise Θ(1)_grad = δ(2)ᵀ a1 / m is [column sums of δ(2), δ(2)ᵀ X] / m. Training uses the
 right-hand sides and never builds the (m, n+1) copy of X; :func:`forward` builds a1 for the chapters.
+**Operand order.** BLAS computes Θ(1) Xᵀ faster than X Θ(1)ᵀ on current processors, so z2 is taken
+as (Θ(1) Xᵀ)ᵀ (column-ordered), and δ(3) Θ(2), multiplied into g'(z2), as (Θ(2)ᵀ δ(3)ᵀ)ᵀ to match.
 
 Labels are 0-based: the Octave course's 1..10 (10 for the digit 0) are 0..9 here; unit k predicts k.
 **Underflow** (saturated units, tiny weights) rounds to 0, the right answer: functions marked
@@ -144,7 +146,7 @@ def forward_scores(Theta1, Theta2, X):
 @np.errstate(under="ignore")  # see "Underflow" in the module docstring
 def _forward_scores(Theta1, Theta2, X):
     """:func:`forward_scores` on checked input: what training runs at every iteration."""
-    z2 = X @ Theta1[:, 1:].T
+    z2 = (Theta1[:, 1:] @ X.T).T  # X @ Theta1[:, 1:].T, in the faster operand order (module docstring)
     z2 += Theta1[:, 0]  # z2 = a1 @ Theta1.T by the bias split of the module docstring
     if not np.isfinite(z2).all():  # a NaN/inf in X shows here, which saves training a pass over X
         check_finite(X, "X")  # else an overflow, which g(±inf) in a2 absorbs
@@ -240,13 +242,11 @@ def backward(Theta1, Theta2, X, z2, a2, delta3, lambda_=0.0):
 def _backward(Theta1, Theta2, X, z2, a2, delta3, lambda_):
     """:func:`backward` on checked input: what training runs at every iteration."""
     m = len(X)
-    # δ(2) = g'(z2) ⊙ δ(3) Θ(2)[:, 1:], multiplied in place into g'(z2): with g'(z2) computed first,
-    # the memory it worked in is free again for the product, and an (m, s2) array needs no copy
+    # δ(2) = g'(z2) ⊙ δ(3) Θ(2)[:, 1:], the product multiplied in place into g'(z2): no (m, s2) copy
     delta2 = sigmoid_gradient(z2)
-    delta2 *= delta3 @ Theta2[:, 1:]
+    delta2 *= (Theta2[:, 1:].T @ delta3.T).T  # delta3 @ Theta2[:, 1:], in z2's order (module docstring)
     Theta2_grad = delta3.T @ a2 / m
-    # δ(2)ᵀ a1 split at the bias: the column of ones gives the column sums of δ(2). The product is
-    # taken as δ(2)ᵀ X (25×5000 by 5000×400), the faster operand order for BLAS than (Xᵀ δ(2))ᵀ.
+    # δ(2)ᵀ a1 split at the bias: the column sums of δ(2), then δ(2)ᵀ X (faster for BLAS than (Xᵀ δ(2))ᵀ)
     Theta1_grad = np.column_stack([delta2.sum(axis=0), delta2.T @ X]) / m
     if not (np.isfinite(Theta1_grad).all() and np.isfinite(Theta2_grad).all()):  # name the cause: a NaN/inf
         for array, name in ((X, "X"), (a2, "a2"), (delta3, "delta3")):  # not scanned up front, else overflow
