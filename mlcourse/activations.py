@@ -1,9 +1,12 @@
 """The sigmoid g(z) = 1 / (1 + e^(-z)) and its derivative g'(z) = g(z)(1 - g(z)).
 
-Both are written so that no finite input overflows, warns or returns inf/NaN. The textbook formula
-``1 / (1 + np.exp(-z))`` evaluates ``exp(1000)`` for z = -1000, which overflows to inf (with a
-RuntimeWarning) before the division rescues the result. Here the exponential is only ever taken of
-``-|z|``, a number ≤ 0, so it lies in (0, 1] and cannot overflow.
+Both are computed as formulas a learner can check by hand, and both give the right value for every
+real z, ±inf included, without a warning. Where an exponential overflows, it is on the way to the
+right limit: for z < -709, e^(-z) is beyond the largest float64 and becomes inf, and 1 / (1 + inf)
+= 0 is right, since the true g(z) ≈ e^z is below 1e-308 there. numpy reports such an overflow with a
+RuntimeWarning (an error after ``np.seterr(all="raise")``); here it is expected, so
+``np.errstate(over="ignore")`` silences it. The overflow that does harm comes later, in log h of an h
+that has rounded to 0 or 1: chapter 01 computes the cost from z for that reason.
 
 z = ±inf is accepted as the limit it stands for (g = 1 or 0, g' = 0); NaN is refused, since no
 value of g could be right for it and a NaN would spread silently through every later step.
@@ -23,14 +26,6 @@ def _as_float(z):
     return z
 
 
-def _exp_minus_abs(z):
-    """e^-|z| ∈ [0, 1], a new array of z's shape: the only exponential taken, it cannot overflow."""
-    # one new array updated in place: a network's (5000, 25) layer makes each temporary cost
-    t = np.abs(z, out=np.empty_like(z))  # empty_like: in z's memory layout, or the pass is strided
-    np.negative(t, out=t)
-    return np.exp(t, out=t)
-
-
 def sigmoid(z):
     """The logistic function g(z) = 1 / (1 + e^(-z)), elementwise.
 
@@ -42,8 +37,9 @@ def sigmoid(z):
     Returns
     -------
     float or ndarray of float64, same shape as ``z``
-        Values in [0, 1]. They reach exactly 0 or 1 only where the true value is closer to them
-        than float64 can resolve (|z| ≳ 37 for 1, z ≲ -745 for 0), and at the limits z = ±inf.
+        Values in [0, 1], with float64's relative accuracy down to g ≈ 1e-308. They are exactly 1
+        where 1 - g is below float64's resolution near 1 (z ≳ 37), exactly 0 where e^(-z)
+        overflows (z < -709, g < 1e-308), and the limits 1 and 0 at z = ±inf.
 
     Raises
     ------
@@ -54,23 +50,15 @@ def sigmoid(z):
 
     Notes
     -----
-    With t = e^(-|z|) ∈ (0, 1]:
-
-    - for z ≥ 0, g(z) = 1 / (1 + t);
-    - for z < 0, g(z) = e^z / (1 + e^z) = t / (1 + t).
-
-    Both are the same function, and in each the exponent is ≤ 0, so nothing can overflow.
-    Chapter 01 shows the naive formula failing where this one does not.
+    Chapter 01 shows where a literal formula does break: not here, but in log h once h has rounded
+    to exactly 0 or 1.
     """
     z = _as_float(z)
-    # e^-|z| underflows to 0 for |z| ≳ 745: the right limit, also under a caller's np.seterr(all="raise")
-    with np.errstate(under="ignore"):
-        t = _exp_minus_abs(z)
-        # the numerator is 1 where z ≥ 0 and t where z < 0; since t ≤ 1 that is max(t, [z ≥ 0])
-        out = np.maximum(t, z >= 0)
-        t += 1.0
-        out /= t
-    return out[()]  # [()]: a 0-d array becomes a numpy scalar
+    # e^-z overflows to inf for z < -709, and 1/(1 + inf) = 0 is the right limit (module docstring);
+    # it underflows to 0 for z > 745, where g = 1 anyway
+    with np.errstate(over="ignore", under="ignore"):
+        g = 1.0 / (1.0 + np.exp(-z))
+    return g[()]  # [()]: a 0-d array becomes a numpy scalar
 
 
 def sigmoid_gradient(z):
@@ -83,7 +71,7 @@ def sigmoid_gradient(z):
     Returns
     -------
     float or ndarray of float64, same shape as ``z``
-        Values in [0, 0.25]; g'(0) = 0.25 is the maximum, and g'(±inf) = 0.
+        Values in [0, 1/4]; g'(0) = 1/4 is the maximum, and g'(±inf) = 0.
 
     Raises
     ------
@@ -92,17 +80,16 @@ def sigmoid_gradient(z):
 
     Notes
     -----
-    Computed as t / (1 + t)² with t = e^(-|z|), which equals g(z)(1 - g(z)) for both signs of z
-    (g' is symmetric) and keeps its relative accuracy in the tails, where ``g * (1 - g)`` would
-    round ``1 - g`` to exactly 0 for z ≳ 37. Chapter 02 derives g' = g(1 - g) step by step.
+    Chapter 02 derives g' = g(1 - g). Multiplying it out gives a form that is the same on both sides
+    of z = 0 (g' is symmetric):
+
+        g(1 - g) = e^(-z) / (1 + e^(-z))² = 1 / (e^z + 2 + e^(-z)) = 1 / (2 (1 + cosh z))
+
+    That last form is what is computed. It keeps float64's relative accuracy in both tails, where
+    ``g * (1 - g)`` would round 1 - g to exactly 0 for z ≳ 37; cosh z ≥ 1 keeps every value ≤ 1/4;
+    and where the denominator overflows to inf (|z| > 709.78) the result is 0, the right value to
+    within 1e-308.
     """
     z = _as_float(z)
-    with np.errstate(under="ignore"):  # as in sigmoid
-        t = _exp_minus_abs(z)
-        squared = t + 1.0
-        squared *= squared
-        t /= squared  # t / (1 + t)²
-    # near z = 0 the two roundings can land one unit above the true maximum 1/4 (0.25000000000000006
-    # for z = 1e-9); the bound is a property of g' that callers may rely on, so it is kept exactly
-    np.minimum(t, 0.25, out=t)
-    return t[()]
+    with np.errstate(over="ignore", under="ignore"):  # as in sigmoid: an inf denominator gives g' = 0
+        return (1.0 / (2.0 * (1.0 + np.cosh(z))))[()]

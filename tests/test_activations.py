@@ -13,10 +13,10 @@ def test_hand_worked_values():
     assert sigmoid(0.0) == pytest.approx(0.5, abs=0)
     assert sigmoid_gradient(0.0) == pytest.approx(0.25, abs=0)
     # g(ln 3) = 1/(1 + 1/3) = 3/4 and g'(ln 3) = 3/4 · 1/4 = 3/16
-    assert sigmoid(math.log(3)) == pytest.approx(0.75, rel=1e-15)
-    assert sigmoid_gradient(math.log(3)) == pytest.approx(3 / 16, rel=1e-15)
+    assert sigmoid(math.log(3)) == pytest.approx(0.75, rel=1e-15, abs=0)
+    assert sigmoid_gradient(math.log(3)) == pytest.approx(3 / 16, rel=1e-15, abs=0)
     # g(-ln 3) = 1/(1 + 3) = 1/4: the negative branch of the formula
-    assert sigmoid(-math.log(3)) == pytest.approx(0.25, rel=1e-15)
+    assert sigmoid(-math.log(3)) == pytest.approx(0.25, rel=1e-15, abs=0)
 
 
 def test_symmetry_g_of_minus_z_is_one_minus_g():
@@ -44,12 +44,25 @@ def test_extremes_are_finite_exact_and_silent():
     assert g[5] == 1.0
     assert g[6] == 0.0
     # in the negative tail g(z) = e^z to double precision: relative accuracy is kept
-    assert g[2] == pytest.approx(math.exp(-40.0), rel=1e-14)
+    assert g[2] == pytest.approx(math.exp(-40.0), rel=1e-14, abs=0)
     gp = sigmoid_gradient(z)
     assert np.all(np.isfinite(gp))
     assert np.all(gp >= 0)
     # g'(±40) = e^-40 / (1 + e^-40)² ≈ e^-40, where g(1 - g) would round to exactly 0
-    assert gp[3] == pytest.approx(math.exp(-40.0), rel=1e-14)
+    assert gp[3] == pytest.approx(math.exp(-40.0), rel=1e-14, abs=0)
+
+
+def test_where_an_exponential_overflows_the_result_is_the_limit():
+    # e^-z, and the 2 (1 + cosh z) of g', overflow for |z| > 709.78: the results are then exactly 0,
+    # which is right to within the smallest normal float64; just inside, they are still accurate
+    # (abs=0: pytest.approx would otherwise accept anything within 1e-12 of these tiny numbers)
+    assert math.exp(-709.8) < np.finfo(float).tiny
+    for z in (-709.7, -709.0, -700.0):
+        assert sigmoid(z) == pytest.approx(math.exp(z), rel=1e-13, abs=0)
+        assert sigmoid_gradient(z) == pytest.approx(math.exp(z), rel=1e-13, abs=0)
+        assert sigmoid_gradient(-z) == sigmoid_gradient(z)
+    assert sigmoid(-709.8) == 0.0
+    assert sigmoid_gradient(-709.8) == sigmoid_gradient(709.8) == 0.0
 
 
 def test_shapes_and_scalars():
@@ -93,13 +106,14 @@ def test_infinities_are_the_limits():
 
 
 def test_gradient_never_exceeds_its_maximum_a_quarter():
-    # t / (1 + t)² rounds to 0.25000000000000006 at z = 1e-9 unless the bound is kept
+    # e^-z / (1 + e^-z)², computed literally, rounds to 0.25000000000000006 at z = 1e-9;
+    # 1 / (2 (1 + cosh z)) cannot, since cosh z ≥ 1 exactly
     z = np.concatenate([np.geomspace(1e-300, 1e-3, 400), -np.geomspace(1e-300, 1e-3, 400), [0.0]])
     gp = sigmoid_gradient(z)
     assert gp.max() == 0.25
     assert sigmoid_gradient(1e-9) == 0.25
-    # the bound costs no accuracy: g'(z) = 1/4 − z²/16 + O(z⁴)
-    assert sigmoid_gradient(1e-3) == pytest.approx(0.25 - 1e-6 / 16, rel=1e-15)
+    # and no accuracy is lost near it: g'(z) = sech²(z/2) / 4 = 1/4 − z²/16 + z⁴/96 + O(z⁶)
+    assert sigmoid_gradient(1e-3) == pytest.approx(0.25 - 1e-6 / 16 + 1e-12 / 96, rel=1e-15, abs=0)
 
 
 def test_results_do_not_depend_on_the_callers_np_seterr():
