@@ -33,7 +33,7 @@ def test_largest_stable_alpha_on_a_quadratic_is_2_over_the_curvature():
     # J = ½·4·θ²: each step multiplies θ by (1 − 4α); |1 − 4α| < 1 ⇔ α < 2/4 = 0.5. At α = 0.5
     # exactly θ flips sign with the same size and the cost stays equal (not a rise), so the edge is 0.5.
     alpha = ch03.largest_stable_alpha(quadratic(4.0), np.array([1.0]), 50, 0.01, 10.0, rtol=1e-6)
-    assert alpha == pytest.approx(0.5, rel=2e-6)
+    assert alpha == pytest.approx(0.5, rel=2e-6, abs=0)
     assert not optimize.gradient_descent(quadratic(4.0), np.array([1.0]), alpha, 50).diverged
 
 
@@ -85,7 +85,7 @@ def test_descend_reports_divergence_and_where_the_refused_step_went():
     assert "diverged at iteration" in result.message
     expected = result.theta - alpha * logistic.gradient(result.theta, X, y)
     np.testing.assert_allclose(descent.rejected_theta, expected, rtol=1e-12)
-    assert logistic.cost(descent.rejected_theta, X, y) == pytest.approx(result.rejected_cost, rel=1e-12)
+    assert logistic.cost(descent.rejected_theta, X, y) == pytest.approx(result.rejected_cost, rel=1e-12, abs=0)
 
 
 def test_descend_refuses_bad_alpha():

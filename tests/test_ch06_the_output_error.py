@@ -66,9 +66,9 @@ def test_first_checkpoint_measures_the_start():
     for name, output_error in OUTPUT_ERRORS.items():
         (start,) = runs[name]
         assert start.iteration == 0
-        assert start.cross_entropy == pytest.approx(_cross_entropy(z3, Y), rel=1e-12)
+        assert start.cross_entropy == pytest.approx(_cross_entropy(z3, Y), rel=1e-12, abs=0)
         assert start.accuracy == pytest.approx(np.mean(np.argmax(z3, axis=1) == y), abs=1e-15)
-        assert start.mean_abs_delta3 == pytest.approx(np.mean(np.abs(output_error(z3, Y))), rel=1e-12)
+        assert start.mean_abs_delta3 == pytest.approx(np.mean(np.abs(output_error(z3, Y))), rel=1e-12, abs=0)
 
 
 @pytest.mark.parametrize("lambda_", [0.0, 0.8])
@@ -88,7 +88,7 @@ def test_one_step_descends_the_cost_whose_output_error_it_was_given(lambda_):
     expected = _cross_entropy(_outputs(*network.unpack(stepped, 4, 5, 3), X), Y)
     runs = ch06.train_output_errors(Theta1, Theta2, X, y, {"squared_error": _squared_error_delta3},
                                     alpha=alpha, num_iters=1, checkpoints=[1], lambda_=lambda_)
-    assert runs["squared_error"][0].cross_entropy == pytest.approx(expected, rel=1e-8)
+    assert runs["squared_error"][0].cross_entropy == pytest.approx(expected, rel=1e-8, abs=0)
 
 
 def test_cross_entropy_escapes_saturation_faster():
@@ -101,7 +101,7 @@ def test_cross_entropy_escapes_saturation_faster():
     np.testing.assert_array_equal(Theta2, start[1])
     cross, squared = runs["cross_entropy"], runs["squared_error"]
     assert [c.iteration for c in cross] == [0, 20]
-    assert cross[0].cross_entropy == pytest.approx(squared[0].cross_entropy, rel=1e-15)
+    assert cross[0].cross_entropy == pytest.approx(squared[0].cross_entropy, rel=1e-15, abs=0)
     # saturated at "yes": the cross-entropy error is near 1 per wrong output, the squared one near 0
     assert cross[0].mean_abs_delta3 > 50 * squared[0].mean_abs_delta3
     assert cross[1].cross_entropy < squared[1].cross_entropy

@@ -94,7 +94,7 @@ def test_error_model_predicts_the_measured_sweep(epsilon_slider):
     Theta1, Theta2, X, y = small_problem()
     # truncation: c·ε² against the float64 check deep on the truncation side
     at_1e_1 = ch08.epsilon_update(1e-1, Theta1, Theta2, X, y, model)
-    assert at_1e_1.float64 == pytest.approx(model.truncation(1e-1), rel=0.02)
+    assert at_1e_1.float64 == pytest.approx(model.truncation(1e-1), rel=0.02, abs=0)
     # round-off: k·ε_mach/ε is an estimate of noise, right to within a factor of 3 on both sides of it
     at_1e_9 = ch08.epsilon_update(1e-9, Theta1, Theta2, X, y, model)
     assert model.round_off(1e-9, "float64") / 3 < at_1e_9.float64 < 3 * model.round_off(1e-9, "float64")

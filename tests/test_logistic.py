@@ -55,7 +55,7 @@ def test_cost_at_theta_zero_is_ln2(m, n, seed, lambda_):
     # -y ln ½ - (1-y) ln ½ = -ln ½ = ln 2 whatever y is; the mean of m copies of ln 2 is ln 2,
     # and the penalty λ/(2m) Σ θj² of θ = 0 is 0 for any λ.
     _, X, y = random_problem(m, n, seed)
-    assert logistic.cost(np.zeros(n + 1), X, y, lambda_) == pytest.approx(math.log(2), rel=1e-15)
+    assert logistic.cost(np.zeros(n + 1), X, y, lambda_) == pytest.approx(math.log(2), rel=1e-15, abs=0)
 
 
 def test_gradient_at_theta_zero_by_hand():
@@ -79,8 +79,8 @@ def test_cost_by_hand_with_penalty():
     # penalty with λ = 3: λ/(2m) (θ1² + θ2²) = 3/6 · 1 = ½
     losses = [math.log(1 + math.e) - 1, math.log(1 + math.exp(-1)), math.log(1 + math.exp(3)) - 3]
     theta = np.array([0.0, 1.0, 0.0])
-    assert logistic.cost(theta, X_HAND, Y_HAND) == pytest.approx(sum(losses) / 3, rel=1e-14)
-    assert logistic.cost(theta, X_HAND, Y_HAND, 3.0) == pytest.approx(sum(losses) / 3 + 0.5, rel=1e-14)
+    assert logistic.cost(theta, X_HAND, Y_HAND) == pytest.approx(sum(losses) / 3, rel=1e-14, abs=0)
+    assert logistic.cost(theta, X_HAND, Y_HAND, 3.0) == pytest.approx(sum(losses) / 3 + 0.5, rel=1e-14, abs=0)
 
 
 @pytest.mark.parametrize("lambda_", [0.0, 0.1, 1.0, 3.0])
@@ -99,7 +99,7 @@ def test_cost_and_gradient_equals_the_separate_functions(lambda_):
     theta, X, y = random_problem(30, 4, seed=5)
     J, grad = logistic.cost_and_gradient(theta, X, y, lambda_)
     assert isinstance(J, float)
-    assert J == pytest.approx(logistic.cost(theta, X, y, lambda_), rel=1e-15)
+    assert J == pytest.approx(logistic.cost(theta, X, y, lambda_), rel=1e-15, abs=0)
     np.testing.assert_allclose(grad, logistic.gradient(theta, X, y, lambda_), rtol=1e-15)
 
 
@@ -109,7 +109,7 @@ def test_cost_from_z_equals_the_naive_formula_for_moderate_z(lambda_):
     z = X @ theta
     assert np.abs(z).max() < 20  # h stays well inside (0, 1), where the naive formula is accurate
     assert logistic.cost(theta, X, y, lambda_) == pytest.approx(naive_cost(theta, X, y, lambda_),
-                                                                rel=1e-12)
+                                                                rel=1e-12, abs=0)
 
 
 # --- the bias is not regularised -----------------------------------------------------------------
@@ -159,7 +159,7 @@ def test_the_naive_formula_really_fails_where_the_stable_one_does_not():
     X, y, theta = np.array([[1.0]]), np.array([0]), np.array([1000.0])
     with np.errstate(all="ignore"):
         assert not math.isfinite(naive_cost(theta, X, y))
-    assert logistic.cost(theta, X, y) == pytest.approx(1000.0, rel=1e-15)
+    assert logistic.cost(theta, X, y) == pytest.approx(1000.0, rel=1e-15, abs=0)
 
 
 def test_overflowing_scores_are_an_error_not_inf():
@@ -235,7 +235,7 @@ def test_map_feature_large_and_tiny_values_that_fit_are_exact_and_silent():
     with np.errstate(all="raise"):
         big = logistic.map_feature(1e50, -1.0)
         tiny = logistic.map_feature(1e-200, 1.0, 2)
-    assert big[0, 21] == pytest.approx(1e300, rel=1e-14)  # x1^6, the first column of degree 6
+    assert big[0, 21] == pytest.approx(1e300, rel=1e-14, abs=0)  # x1^6, the first column of degree 6
     np.testing.assert_array_equal(tiny, [[1.0, 1e-200, 1.0, 0.0, 1e-200, 1.0]])
 
 
@@ -332,7 +332,7 @@ def test_fit_reduces_the_cost_and_classifies(method, lambda_):
     assert result.theta.shape == (3,)
     J = logistic.cost(result.theta, X, y, lambda_)
     assert J < math.log(2) - 0.3  # well below J(θ = 0) = ln 2 ≈ 0.693
-    assert result.cost_history[-1] == pytest.approx(J, rel=1e-9)
+    assert result.cost_history[-1] == pytest.approx(J, rel=1e-9, abs=0)
     accuracy = np.mean(logistic.predict(result.theta, X) == y)
     assert accuracy > 0.9
     if method == "lbfgs":

@@ -57,7 +57,7 @@ def test_cost_with_zero_weights_is_K_ln2():
     y = np.array([0, 1, 2, 0, 1, 2, 0])
     for lambda_ in (0.0, 3.0):
         J = network.cost(np.zeros((5, 5)), np.zeros((3, 6)), X, y, lambda_)
-        assert J == pytest.approx(3 * math.log(2), rel=1e-15)
+        assert J == pytest.approx(3 * math.log(2), rel=1e-15, abs=0)
 
 
 def test_cost_hand_worked_one_example():
@@ -69,10 +69,10 @@ def test_cost_hand_worked_one_example():
     z3 = -1 + 2 * g1
     expected = math.log(1 + math.exp(-z3))
     J = network.cost([[0.0, 0.5]], [[-1.0, 2.0]], [[2.0]], [0])
-    assert J == pytest.approx(expected, rel=1e-14)
+    assert J == pytest.approx(expected, rel=1e-14, abs=0)
     # λ = 4 adds λ/(2m) Σ Θ² off the bias columns: 4/2 · (0.5² + 2²) = 8.5
     J_reg = network.cost([[0.0, 0.5]], [[-1.0, 2.0]], [[2.0]], [0], lambda_=4.0)
-    assert J_reg == pytest.approx(expected + 8.5, rel=1e-14)
+    assert J_reg == pytest.approx(expected + 8.5, rel=1e-14, abs=0)
 
 
 def test_bias_columns_are_not_regularised():
@@ -83,7 +83,7 @@ def test_bias_columns_are_not_regularised():
     penalty = network.cost(Theta1, Theta2, X, y, 2.0) - network.cost(Theta1, Theta2, X, y, 0.0)
     penalty_shifted = (network.cost(shifted1, shifted2, X, y, 2.0)
                        - network.cost(shifted1, shifted2, X, y, 0.0))
-    assert penalty == pytest.approx(penalty_shifted, rel=1e-12)
+    assert penalty == pytest.approx(penalty_shifted, rel=1e-12, abs=0)
     g1, g2 = network.gradient(Theta1, Theta2, X, y, 2.0)
     g1_0, g2_0 = network.gradient(Theta1, Theta2, X, y, 0.0)
     np.testing.assert_allclose(g1[:, 0], g1_0[:, 0], rtol=1e-15)
@@ -96,7 +96,7 @@ def test_cost_matches_naive_formula_where_that_is_safe():
     Y = network.one_hot(y, 3)
     naive = np.sum(-Y * np.log(h) - (1 - Y) * np.log(1 - h)) / len(X)
     naive += 0.7 / (2 * len(X)) * (np.sum(Theta1[:, 1:] ** 2) + np.sum(Theta2[:, 1:] ** 2))
-    assert network.cost(Theta1, Theta2, X, y, 0.7) == pytest.approx(naive, rel=1e-12)
+    assert network.cost(Theta1, Theta2, X, y, 0.7) == pytest.approx(naive, rel=1e-12, abs=0)
 
 
 def test_saturated_outputs_give_finite_exact_cost_and_gradient():
@@ -108,7 +108,7 @@ def test_saturated_outputs_give_finite_exact_cost_and_gradient():
     Theta2 = np.array([[1000.0, 0.0], [-1000.0, 0.0]])
     y = np.array([1, 1, 1])
     J, (g1, g2) = network.cost_and_gradient(Theta1, Theta2, X, y)
-    assert J == pytest.approx(2000.0, rel=1e-15)
+    assert J == pytest.approx(2000.0, rel=1e-15, abs=0)
     assert np.all(np.isfinite(g1))
     assert np.all(np.isfinite(g2))
     # δ(3) = a3 - y = [1 - 0, 0 - 1] for every example, and a2 = [1, 1/2]
@@ -143,7 +143,7 @@ def test_cost_and_gradient_agree_with_separate_calls():
     Theta1, Theta2, X, y = small_problem(m=10)
     J, (g1, g2) = network.cost_and_gradient(Theta1, Theta2, X, y, 0.5)
     assert type(J) is float  # a plain float prints as one in the chapters, not as np.float64(...)
-    assert J == pytest.approx(network.cost(Theta1, Theta2, X, y, 0.5), rel=1e-15)
+    assert J == pytest.approx(network.cost(Theta1, Theta2, X, y, 0.5), rel=1e-15, abs=0)
     s1, s2 = network.gradient(Theta1, Theta2, X, y, 0.5)
     np.testing.assert_array_equal(g1, s1)
     np.testing.assert_array_equal(g2, s2)
@@ -276,9 +276,9 @@ def test_debug_initialize_fills_column_by_column_with_sines():
     W = network.debug_initialize(2, 3)  # shape (3, 3)
     assert W.shape == (3, 3)
     # column-major, as Octave's reshape: W[0,0] = sin(1)/10, W[1,0] = sin(2)/10, W[0,1] = sin(4)/10
-    assert W[0, 0] == pytest.approx(math.sin(1) / 10, rel=1e-15)
-    assert W[1, 0] == pytest.approx(math.sin(2) / 10, rel=1e-15)
-    assert W[0, 1] == pytest.approx(math.sin(4) / 10, rel=1e-15)
+    assert W[0, 0] == pytest.approx(math.sin(1) / 10, rel=1e-15, abs=0)
+    assert W[1, 0] == pytest.approx(math.sin(2) / 10, rel=1e-15, abs=0)
+    assert W[0, 1] == pytest.approx(math.sin(4) / 10, rel=1e-15, abs=0)
 
 
 def test_pack_unpack_round_trip_and_order():
