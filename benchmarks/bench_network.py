@@ -1,8 +1,8 @@
 """How fast is the network's cost + gradient, side by side with what it could be compared to?
 
 One run, one BLAS thread, a synthetic 5000×400 → 25 → 10 problem (float64, λ = 1), timed in
-interleaved rounds (each round runs every contender once, in turn, so a slow spell of the machine
-hits them all alike). Contenders:
+interleaved rounds (each round runs every contender once, in an order that rotates from round to
+round, so a slow spell of the machine hits them all alike). Contenders:
 
 - ``network.cost_and_gradient``, the library, input checks included (shapes, labels and λ, timed
   alone too; X is not scanned for NaN/inf, which would add a tenth: a NaN/inf in X shows in z2);
@@ -22,29 +22,43 @@ per-round ratio. Targets (issue 8): cost_and_gradient ≤ 1.35× the products, a
 textbook version (within noise); PyTorch is compared side by side, with no target, and no verdict
 line depends on it.
 
-Measured with PyTorch (2 cores, quiet; numpy's OpenBLAS 0.3.31 SkylakeX, 1 thread; torch 2.13.0+cpu
-on MKL, 1 thread; three runs), with z2 taken as (Θ(1) Xᵀ)ᵀ: J and gradients agree to 7.2e-16
-(textbook) and 3.3e-16 (PyTorch). network.cost_and_gradient 7.8–8.4 ms, the products 5.5–5.7 ms
-(1.41–1.48×: MISSES ≤ 1.35×), textbook 8.4–8.8 ms (0.93–0.96×: meets ≤ 1.0×), PyTorch autograd
-7.3–8.3 ms (library ÷ PyTorch 1.03–1.09×). Without torch imported the same code page-faults more
-(below): 1.64–1.67× the products, 0.95× the textbook (two runs); with glibc keeping freed memory
-1.39–1.40× and 0.91×. Other kernels (OPENBLAS_CORETYPE, glibc keeping freed memory, one run each):
-Haswell 1.37× the products and 0.97× the textbook, Zen (Haswell's kernels) 1.32× and 0.99×,
-Sandybridge 1.33× and 1.05× — the one kernel on which X Θ(1)ᵀ is the faster order (by an eighth), so
-the textbook version, which writes it that way, gains there what the library's order loses.
+Measured (2 cores, quiet; numpy 2.4.6 on OpenBLAS 0.3.31 SkylakeX, 1 thread; torch 2.13.0+cpu on
+MKL, 1 thread): J and gradients agree to 6.9e-16 (textbook) and 3.3e-16 (PyTorch).
 
-Where the time beyond the products goes: about 2 ms of elementwise passes over the (m, s2) and
-(m, K) arrays, half of it the stable sigmoid and g'(z2), which each take e^(-|z2|) (chapter 01 shows
-why), and a2 Θ(2)ᵀ in the slower of its orders (0.08 ms; as (Θ(2) a2ᵀ)ᵀ, z3 would come out
-column-ordered against the row-ordered Y); and page faults: every plain-numpy contender makes fresh
-arrays, and glibc's malloc may hand that memory back to the system between calls, so each call
-faults it in again (about 1,200 faults, 1.8 ms, per call here; as many in a kernel that has drawn
-a figure and trained on the digits first, so learners pay them too). Whether it does depends on what
-the process allocated before (glibc raises its thresholds after large frees): with torch imported
-it mostly does not. The script therefore also prints the page faults per call, then runs itself
-once more in a child process with glibc told to keep freed memory (``MALLOC_TRIM_THRESHOLD_``,
-``MALLOC_MMAP_THRESHOLD_``): the same code, without that cost. The course sets neither variable;
-they show what the allocator costs.
+=======================================  ===============  ===============  ================
+run (SkylakeX kernel)                    library ÷        library ÷        library ÷
+                                         products (1.35)  textbook (1.0)   PyTorch autograd
+=======================================  ===============  ===============  ================
+glibc keeping freed memory (5 runs)      1.30–1.35×       0.84–0.86×       —
+default allocator, ~1,150 faults/call    1.50–1.56×       0.87–0.91×       —
+with PyTorch, glibc keeping memory (4)   1.35–1.39×       0.87–0.89×       1.01–1.05×
+with PyTorch, default allocator (few     1.37–1.42×       0.89–0.91×       0.99–1.03×
+faults once torch is imported)
+=======================================  ===============  ===============  ================
+
+Without page faults the library takes 6.9–7.6 ms, the products 5.3–5.6 ms, the textbook version
+8.2–8.8 ms; with PyTorch interleaved every numpy contender is slower, the library most (7.9–8.4
+ms, products 5.6–5.9 ms). Other kernels (OPENBLAS_CORETYPE, one run each, glibc keeping freed
+memory / default allocator): Haswell 1.28× / 1.46× the products and 0.93× / 0.95× the textbook, Zen
+(Haswell's kernels) 1.28× / 1.49× and 0.93× / 0.96×, Sandybridge 1.30× / 1.45× and 1.02× / 1.05× —
+the one kernel on which X Θ(1)ᵀ is the faster order (by an eighth), so the textbook version, which
+writes it that way, gains there what the library's order loses.
+
+Where the time beyond the products goes: about 1.6 ms of elementwise passes over the (m, s2) and
+(m, K) arrays — g(z2) and g'(z2) about 0.35 ms each (an exponential or cosh, three more passes and
+the NaN check), the cross-entropy 0.3 ms, δ(3) 0.2 ms; a2 Θ(2)ᵀ and δ(3)ᵀ a2 are also 0.1–0.2 ms
+slower, together, inside the call than alone (the other orders are no faster there, below). Then
+page faults: every plain-numpy contender makes fresh arrays (the library 4–5 MB of them per call:
+z2, a2, δ(2) and the temporaries of g and g'), and glibc's malloc hands that memory back to the
+system when more than its trim threshold (twice the largest block it has unmapped so far, about 2 MB
+here) lies free at the top of the heap, so the next call faults it in again (about 1,150 faults,
+1.5–2 ms, per call here; as many in a kernel that has drawn a figure and trained on the digits
+first, so learners pay them too). Whether it does depends on what the process allocated before: with
+torch imported it does not. Only reusing buffers from call to call, the scratch workspaces issue 8
+rules out, avoids them in every process. The script therefore also prints the page faults per call,
+then runs itself once more in a child process with glibc told to keep freed memory
+(``MALLOC_TRIM_THRESHOLD_``, ``MALLOC_MMAP_THRESHOLD_``): the same code, without that cost. The
+course sets neither variable; they show what the allocator costs.
 
 Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_network.py``; with PyTorch, ``make bench
 EXTRAS=1 TORCH=...`` (requirements-bench.txt), or any environment with torch and the course, e.g. a
@@ -64,8 +78,14 @@ Plain-numpy variants tried against the 1.35× target (interleaved, SkylakeX):
   portability test runs, in both orders.
 - Not kept: g'(z2) as a2(1 − a2), from the a2 at hand (4–7% faster): :func:`network.backward` then
   would not read as chapter 07 writes δ(2), and its ``z2`` parameter would go unused.
-- Not kept: the sigmoid's numerator as np.where, np.copyto(where=) or np.heaviside instead of
-  np.maximum(t, z >= 0): each slower (a branch per element on random signs).
+- Kept: g(z) as 1 / (1 + e^(-z)) and g'(z) as 1 / (2 (1 + cosh z)), formulas as written (the
+  overflow of e^(-z) or cosh z for |z| > 709 gives the right limit, 0), instead of taking e^(-|z|)
+  and assembling the two signs' forms from it: 0.52 → 0.30 ms and 0.41 → 0.28 ms on a (5000, 25)
+  array alone, 1.64–1.67× → 1.50–1.56× the products (1.39–1.40× → 1.30–1.35× with glibc keeping
+  memory). Every chapter passes strict nbval under every kernel the portability test runs.
+- Not kept: z3 as (Θ(2) a2ᵀ)ᵀ or Θ(2)_grad as (a2ᵀ δ(3))ᵀ, the faster orders alone: no faster inside
+  the call (z3 would come out column-ordered against the row-ordered Y). Σ Y ⊙ z3 as the sum of
+  z3[Y == 1]: slower.
 - Reached earlier: no NaN/inf pass over X up front (0.8 ms); checked input not checked again by the
   forward and backward passes inside cost_and_gradient (0.2 ms): 2.03× → 1.81–1.83× the products.
 """
@@ -195,6 +215,10 @@ def torch_contender(Theta1, Theta2, X, y, lambda_):
 def interleaved_rounds(contenders, rounds, warmup=3):
     """Seconds of each contender in every round, and its page faults per call.
 
+    The order rotates by one each round, so that every contender follows every other equally often:
+    in a fixed order the first one always ran right after the last (PyTorch, when present) and
+    inherited its caches and allocator state.
+
     Returns ``({name: array of shape (rounds,)}, {name: mean minor page faults per call})``.
     """
     for _ in range(warmup):
@@ -202,8 +226,11 @@ def interleaved_rounds(contenders, rounds, warmup=3):
             function()
     times = {name: [] for name in contenders}
     faults = dict.fromkeys(contenders, 0)
-    for _ in range(rounds):
-        for name, function in contenders.items():
+    names = list(contenders)
+    for round_ in range(rounds):
+        start_at = round_ % len(names)
+        for name in names[start_at:] + names[:start_at]:
+            function = contenders[name]
             faults_before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
             start = time.perf_counter()
             function()
