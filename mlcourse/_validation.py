@@ -226,14 +226,20 @@ def check_num_labels(num_labels, y, m, *, at_least=1, why=""):
     """K as an int: ``num_labels`` checked, or the largest label in ``y`` + 1 when it is None."""
     counted = ""
     if num_labels is None:
-        y = np.asarray(y)
-        if y.dtype.kind not in "biuf":
-            raise TypeError(f"y must hold integer class labels; got {y.dtype} of shape {y.shape}")
         labels = check_labels_shape(y, m)
-        num_labels, counted = int(np.max(labels)) + 1, " (the largest label in y + 1)"
-        if np.min(labels) >= 1:  # no class 0: almost surely labels that start at 1
+        low, high = np.min(labels), np.max(labels)
+        if low < 0:
+            index = int(np.argmin(labels))
+            raise ValueError(f"y must hold class labels 0, 1, …, K-1; got {low:g} at index {index}")
+        if low >= 1:  # no class 0: almost surely labels that start at 1
             raise ValueError(f"y must hold class labels starting at 0 when num_labels is not given; got "
-                             f"{np.min(labels):g}..{np.max(labels):g}{_OCTAVE_HINT}; or pass "
+                             f"{low:g}..{high:g}{_OCTAVE_HINT}; or pass num_labels to train with classes "
+                             f"that never occur")
+        num_labels, counted = int(high) + 1, " (the largest label in y + 1)"
+        occurring = len(np.unique(labels))
+        if occurring < num_labels / 2:  # e.g. one mistyped label 100000 among 0..9
+            raise ValueError(f"y's largest label is {high:g}, so num_labels would be {num_labels}, but only "
+                             f"{occurring} of those classes occur in y; is a label mistyped? Pass "
                              f"num_labels to train with classes that never occur")
     else:
         num_labels = check_positive_int(num_labels, "num_labels")

@@ -236,18 +236,22 @@ def load_digits():
     return _load("digits.npz")
 
 
-def _test_counts_per_class(class_sizes, n_test):
+def _test_counts_per_class(class_sizes, n_test, rng):
     """Split ``n_test`` test examples among classes in proportion to their sizes.
 
     Each class gets the whole part of its share n_test·n_c/m, and the examples still missing go one
-    each to the classes with the largest fractional parts (ties to the lower class), so the counts
-    add up to exactly ``n_test`` and each differs from its exact share by less than 1.
+    each to the classes with the largest fractional parts, so the counts add up to exactly
+    ``n_test`` and each differs from its exact share by less than 1. Where classes tie for the last
+    of those places (equal sizes do), ``rng`` draws which of them get one.
     """
     shares = n_test * class_sizes / class_sizes.sum()
     counts = np.floor(shares).astype(np.int64)
     missing = n_test - int(counts.sum())
-    # stable sort on -remainder: the largest remainders first, equal ones in class order
-    order = np.argsort(-(shares - counts), kind="stable")
+    remainders = shares - counts
+    order = np.argsort(-remainders, kind="stable")  # the largest remainders first
+    if 0 < missing < len(order) and remainders[order[missing - 1]] == remainders[order[missing]]:
+        # a tie at the cut: sort by remainder, then by a rank drawn with the seed
+        order = np.lexsort((rng.permutation(len(remainders)), -remainders))
     counts[order[:missing]] += 1
     return counts
 
@@ -274,7 +278,7 @@ def train_test_split(X, y, test_fraction=0.25, seed=0):
     X : array_like, shape (m, n)
         One example per row.
     y : array_like, shape (m,)
-        The label of each row: 0/1 or class numbers 0..K-1 (any values; each distinct value is a class).
+        The label of each row: 0/1 or class numbers 0..K-1 (any numbers; each distinct value is a class).
     test_fraction : float, default 0.25
         The share of examples to hold out, strictly between 0 and 1. The test set gets
         test_fraction·m examples rounded to the nearest whole number (halves up).
@@ -309,7 +313,7 @@ def train_test_split(X, y, test_fraction=0.25, seed=0):
     rng = np.random.default_rng(check_seed(seed))
     _, class_of = np.unique(y, return_inverse=True)
     class_sizes = np.bincount(class_of)
-    test_counts = _test_counts_per_class(class_sizes, n_test)
+    test_counts = _test_counts_per_class(class_sizes, n_test, rng)
     test_parts, train_parts = [], []
     for c, count in enumerate(test_counts):
         members = rng.permutation(np.flatnonzero(class_of == c))

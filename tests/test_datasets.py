@@ -344,17 +344,32 @@ def test_split_is_a_partition_and_keeps_rows_with_their_labels():
     np.testing.assert_array_equal(y_train, X_train[:, 0].astype(int) % 4)
     np.testing.assert_array_equal(y_test, X_test[:, 0].astype(int) % 4)
     # m_test = 0.25 · 40 = 10; each class of 10 has the share 2.5, whole parts 2 · 4 = 8, and the two
-    # missing rows go to the largest remainders, a four-way tie of 0.5 that the lower classes win: 3, 3, 2, 2
-    np.testing.assert_array_equal(np.bincount(y_test, minlength=4), [3, 3, 2, 2])
+    # missing rows go to the largest remainders, a four-way tie of 0.5: two classes get 3, two get 2
+    np.testing.assert_array_equal(np.sort(np.bincount(y_test, minlength=4)), [2, 2, 3, 3])
 
 
 def test_split_counts_by_largest_remainder():
-    # classes of sizes 5, 3, 2 and test_fraction 0.5: m_test = 5, exact shares 2.5, 1.5, 1.0;
-    # whole parts 2 + 1 + 1 = 4, the missing one goes to the largest remainder, a tie of 0.5 between
-    # classes 0 and 1 that the lower class wins: counts 3, 1, 1
-    y = np.array([0] * 5 + [1] * 3 + [2] * 2)
-    _, _, _, y_test = datasets.train_test_split(traced(10), y, test_fraction=0.5, seed=0)
-    np.testing.assert_array_equal(np.bincount(y_test, minlength=3), [3, 1, 1])
+    # classes of sizes 6, 3, 1 and test_fraction 0.3: m_test = 3, exact shares 1.8, 0.9, 0.3;
+    # whole parts 1 + 0 + 0 = 1, the two missing go to the largest remainders, 0.9 and 0.8: 2, 1, 0
+    y = np.array([0] * 6 + [1] * 3 + [2] * 1)
+    for seed in range(5):
+        _, _, _, y_test = datasets.train_test_split(traced(10), y, test_fraction=0.3, seed=seed)
+        np.testing.assert_array_equal(np.bincount(y_test, minlength=3), [2, 1, 0])
+
+
+def test_the_seed_decides_which_tied_classes_hold_out_one_more():
+    # five classes of 3 and test_fraction 0.2: m_test = 3, each share 0.6, all whole parts 0, so
+    # three of the five tied classes get one test example; a fixed rule would always pick the same
+    # three (the lowest), and every seed would hold out the same classes
+    y = np.repeat(np.arange(5), 3)
+    held_out = set()
+    for seed in range(20):
+        _, _, _, y_test = datasets.train_test_split(traced(15), y, test_fraction=0.2, seed=seed)
+        assert np.bincount(y_test, minlength=5).max() == 1
+        held_out.add(tuple(np.sort(y_test)))
+        again = datasets.train_test_split(traced(15), y, test_fraction=0.2, seed=seed)[3]
+        np.testing.assert_array_equal(again, y_test)
+    assert len(held_out) > 5  # of the 10 possible choices of three classes
 
 
 def test_split_rounds_halves_up():

@@ -78,7 +78,7 @@ def test_validation_errors():
         one_vs_all.fit(X, y, -0.5)
     with pytest.raises(ValueError, match=r"num_iters must be ≥ 1; got 0"):
         one_vs_all.fit(X, y, num_iters=0)
-    with pytest.raises(TypeError, match=r"y must hold integer class labels; got <U1"):
+    with pytest.raises(TypeError, match=r"y must hold real numbers; got an array of dtype <U1"):
         one_vs_all.fit(X[:2], np.array(["a", "b"]))
     with pytest.raises(ValueError, match=r"all_theta must have 3 columns = n\+1 \(intercept \+ the 2 features of X, which has no intercept column: it is added here\); got shape \(3, 2\)"):
         one_vs_all.predict(np.zeros((3, 2)), X)

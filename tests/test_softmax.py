@@ -255,7 +255,7 @@ def test_fit_learns_a_separable_problem_and_validates():
         softmax.fit(X, y, hidden_size=2.5)
     with pytest.raises(ValueError, match=r"num_iters must be ≥ 1; got 0"):
         softmax.fit(X, y, num_iters=0)
-    with pytest.raises(TypeError, match=r"y must hold integer class labels; got <U1"):
+    with pytest.raises(TypeError, match=r"y must hold real numbers; got an array of dtype <U1"):
         softmax.fit(X[:2], np.array(["a", "b"]))
 
 

@@ -162,9 +162,18 @@ def test_check_callable():
     (4, [0, 2, 1], 1, None, None),
     (0, [0, 2, 1], 1, ValueError, "num_labels must be ≥ 1; got 0$"),
     (None, [0, 0, 0], 2, ValueError, r"num_labels must be ≥ 2; got 1 \(the largest label in y \+ 1\)"),
-    (None, ["a", "b", "c"], 1, TypeError, "y must hold integer class labels; got <U1"),
+    (None, ["a", "b", "c"], 1, TypeError, "y must hold real numbers; got an array of dtype <U1"),
     (None, [0.0, np.nan, 1.0], 1, ValueError, "y must hold only finite numbers"),
     (None, [[0], [1], [1]], 1, ValueError, r"y must have shape \(m,\) = \(3,\) to match X; got \(3, 1\)"),
+    # was numpy's "setting an array element with a sequence", naming nothing
+    (None, [[0], [1, 2], [1]], 1, TypeError, "y must be a rectangular array of numbers; got list"),
+    (None, None, 1, TypeError, "y must be an array of numbers; got None"),
+    # was "num_labels must be ≥ 1; got 0 (the largest label in y + 1)", though the labels were the fault
+    (None, [0, -2, 1], 1, ValueError, r"y must hold class labels 0, 1, …, K-1; got -2 at index 1$"),
+    # one mistyped label made a 100001-class network (or a 75 GiB MemoryError in np.eye)
+    (None, [0, 100000, 1], 1, ValueError, r"y's largest label is 100000, so num_labels would be 100001, "
+                                          r"but only 3 of those classes occur in y; is a label mistyped\?"),
+    (100001, [0, 100000, 1], 1, None, None),  # asked for: accepted
 ])
 def test_check_num_labels(num_labels, y, at_least, error, message):
     if error is None:
