@@ -8,6 +8,7 @@ are errors in this test run, so any RuntimeWarning that escaped a check would fa
 
 import re
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -669,6 +670,16 @@ def test_the_fresh_input_is_new_on_every_run_and_every_solution_passes_it(exerci
     assert len(distinct) > 190  # a new input on (nearly) every run: a small θ may come up twice
     for inputs in drawn:  # moderate values: a learner's textbook formula is exact to the tolerance
         assert engine.evaluate(exercise, solution, inputs).passed, inputs
+
+
+def test_the_first_fresh_input_differs_from_session_to_session():
+    # With a fixed seed, the n-th run after a kernel restart drew the input of the session before:
+    # a function answering from a table of verdicts copied in that session then passed.
+    script = ("from mlcourse.checks import later_inputs, logistic_exercises as e; "
+              "print(later_inputs.fresh_input(e.COST)['X'].tobytes().hex())")
+    firsts = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+              for _ in range(3)}
+    assert len(firsts) == 3
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda exercise: exercise.name)

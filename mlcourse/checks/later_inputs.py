@@ -7,18 +7,13 @@ verdict. :func:`later_input_verdict` compares the two inputs as the exercise des
 each thing that changed.
 """
 
-import itertools
 import warnings
 from dataclasses import replace
 
 import numpy as np
 
-__all__ = ["FRESH_SEED", "QUESTIONS", "fresh_input", "fresh_input_verdict", "later_input_verdict", "tenths"]
+__all__ = ["QUESTIONS", "fresh_input", "fresh_input_verdict", "later_input_verdict", "tenths"]
 
-# The fresh input of a run is drawn from the seed (FRESH_SEED, n) for the n-th run of a check in
-# this Python process: a new input every run, the same sequence in every session.
-FRESH_SEED = 20240607
-_runs = itertools.count()
 
 # What to ask when the teaching input passes and a later input, differing in these, does not.
 # Keys are the labels an exercise's ``describe`` uses.
@@ -94,8 +89,13 @@ def tenths(rng, shape, largest=2.0):
 
 
 def fresh_input(exercise):
-    """The exercise's input for this run, drawn with a seed no earlier run used; None if it has none."""
-    return exercise.fresh(np.random.default_rng([FRESH_SEED, next(_runs)]))
+    """The exercise's input for this run, drawn anew; None if the exercise has none.
+
+    The generator is seeded from the operating system, so that no two runs draw the same input, not
+    even the first runs of two sessions (a kernel restarted, a notebook run anew): an answer typed in
+    from an earlier verdict cannot be ready for it.
+    """
+    return exercise.fresh(np.random.default_rng())
 
 
 def fresh_input_verdict(exercise, outcome, passed):
