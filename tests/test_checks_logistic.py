@@ -662,3 +662,32 @@ def test_an_array_of_the_notebook_used_instead_of_an_argument_is_named(check, fn
     assert (result.status, result.mistake) == ("error", "a size from elsewhere")
     assert re.search(r"numpy names a size of 100, which none of the arguments has \(the shapes here are theta "
                      r"\(3,\), X \(4, 3\), y \(4,\)\): is an array of the notebook used instead", result.hint)
+
+
+# --- a number of examples typed into the penalty or the step (from an adversarial audit) -------------
+# Before, these were blamed on λ or α ("right for α = 0.012"), or called unrecognised.
+
+def s_divided_by_the_exam_m(theta, X, y, alpha):
+    return theta - alpha / 100 * X.T @ (sigmoid(X @ theta) - y)
+
+
+def rg_penalty_over_the_microchips_m(theta, X, y, lambda_):
+    grad = solutions.gradient(theta, X, y)
+    grad[1:] += lambda_ / 118 * theta[1:]
+    return grad
+
+
+def rc_penalty_over_the_microchips_m(theta, X, y, lambda_):
+    return solutions.cost(theta, X, y) + lambda_ / (2 * 118) * np.sum(theta[1:] ** 2)
+
+
+@pytest.mark.parametrize(("check", "fn", "hint"), [
+    (checks.gradient_descent_step, s_divided_by_the_exam_m,
+     r"^your step α · gradient is divided by m = 100, while this input has m = 4 examples"),
+    (checks.regularised_gradient, rg_penalty_over_the_microchips_m,
+     r"^your penalty is divided by m = 118, while this input has m = 4 examples"),
+    (checks.regularised_cost, rc_penalty_over_the_microchips_m,
+     r"^your penalty is divided by m = 118, while this input has m = 4 examples"),
+])
+def test_a_typed_in_m_is_named_not_blamed_on_alpha_or_lambda(check, fn, hint):
+    assert_mistake(check(fn), "divided by the wrong m", hint)

@@ -1031,9 +1031,9 @@ def bp_lambda_of_the_teaching_input(Theta1, Theta2, X, y, lambda_of_the_call):
 
 
 @pytest.mark.parametrize(("check", "fn", "hint", "lambda_of_the_input"), [
-    (checks.nn_cost, nc_global_lambda, r"right one for λ = 1, but this call passed lambda_ = 0", 0.0),
-    (checks.backpropagation, bp_global_lambda, r"right one for λ = 1, but this call passed lambda_ = 0", 0.0),
-    (checks.backpropagation, bp_lambda_of_the_teaching_input, r"λ = 1\.5, but .* lambda_ = 0\.7", 0.7),
+    (checks.nn_cost, nc_global_lambda, r"right for λ = 1, but lambda_ = 0 was passed", 0.0),
+    (checks.backpropagation, bp_global_lambda, r"right for λ = 1, but lambda_ = 0 was passed", 0.0),
+    (checks.backpropagation, bp_lambda_of_the_teaching_input, r"λ = 1\.5, but lambda_ = 0\.7 was passed", 0.7),
 ])
 def test_a_lambda_other_than_the_one_passed_is_named(check, fn, hint, lambda_of_the_input):
     result = check(fn)
@@ -1122,3 +1122,29 @@ def test_a_loop_over_ten_classes_is_not_taken_for_shifted_labels():
     assert_verdict(checks.nn_cost(nc_loop_over_ten_classes), "error", "K hard-coded",
                    r"column 3 does not exist: h has K = 3 columns, 0\.\.K-1; a loop over the classes runs past "
                    r"K: for k in range\(K\)")
+
+
+# --- from an adversarial audit of the checks ------------------------------------------------------
+
+def nc_as_a_length_one_array(Theta1, Theta2, X, y, lambda_):
+    return np.array([solutions.nn_cost(Theta1, Theta2, X, y, lambda_)])
+
+
+def bp_penalty_over_the_digits_m(Theta1, Theta2, X, y, lambda_):
+    Theta1_grad, Theta2_grad = solutions.backpropagation(Theta1, Theta2, X, y, 0.0)
+    Theta1_grad[:, 1:] += lambda_ / 1797 * Theta1[:, 1:]
+    Theta2_grad[:, 1:] += lambda_ / 1797 * Theta2[:, 1:]
+    return Theta1_grad, Theta2_grad
+
+
+def test_a_right_cost_of_shape_1_is_named_a_shape_mistake():
+    # was "unrecognised": the λ suspect's float(got) raised on the (1,) array, and expected 2.757171
+    # and got [2.757171] looked the same
+    assert_mistake(checks.nn_cost(nc_as_a_length_one_array), "wrong shape",
+                   r"expected shape \(\) — a single number, got \(1,\)\. The numbers are right")
+
+
+def test_a_penalty_over_a_typed_in_m_is_named_not_blamed_on_lambda():
+    # was "λ not the one passed … λ = 0.00500835"
+    assert_mistake(checks.backpropagation(bp_penalty_over_the_digits_m), "divided by the wrong m",
+                   r"^your penalty is divided by m = 1797, while this input has m = \d+ examples")

@@ -7,13 +7,20 @@ verdict. :func:`later_input_verdict` compares the two inputs as the exercise des
 each thing that changed.
 """
 
+import itertools
 import warnings
 from dataclasses import replace
 
 import numpy as np
 
-__all__ = ["QUESTIONS", "fresh_input", "fresh_input_verdict", "later_input_verdict", "tenths"]
+__all__ = ["QUESTIONS", "SEED", "fresh_input", "fresh_input_verdict", "later_input_verdict", "tenths"]
 
+
+# The seed of the fresh inputs. None, the course's setting, seeds each draw from the operating
+# system. The library's tests set a number: the n-th draw of a test session then uses the seed
+# (SEED, n), so that their verdicts on wrong answers do not change from run to run.
+SEED = None
+_draws = itertools.count()
 
 # What to ask when the teaching input passes and a later input, differing in these, does not.
 # Keys are the labels an exercise's ``describe`` uses.
@@ -91,11 +98,12 @@ def tenths(rng, shape, largest=2.0):
 def fresh_input(exercise):
     """The exercise's input for this run, drawn anew; None if the exercise has none.
 
-    The generator is seeded from the operating system, so that no two runs draw the same input, not
-    even the first runs of two sessions (a kernel restarted, a notebook run anew): an answer typed in
-    from an earlier verdict cannot be ready for it.
+    The generator is seeded from the operating system (unless :data:`SEED` is set), so that no two
+    runs draw the same input, not even the first runs of two sessions (a kernel restarted, a
+    notebook run anew): an answer typed in from an earlier verdict cannot be ready for it.
     """
-    return exercise.fresh(np.random.default_rng())
+    seed = None if SEED is None else [SEED, next(_draws)]
+    return exercise.fresh(np.random.default_rng(seed))
 
 
 def fresh_input_verdict(exercise, outcome, passed):

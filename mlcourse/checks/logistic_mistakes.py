@@ -11,6 +11,7 @@ import numpy as np
 from .. import logistic
 from ..activations import sigmoid
 from .engine import ATOL, RTOL, Mistake, close
+from .verdicts import other_value_verdict
 
 __all__ = [
     "cost_mistakes",
@@ -290,57 +291,40 @@ def regularised_gradient_mistakes(theta, X, y, lambda_):
 
 # --- last guesses: a λ or α other than the one passed ----------------------------------------------
 
-def _implied(got, base, slope, needs_round):
-    """The p with got = base + p · slope in every entry, or None if no single p fits.
-
-    With one entry to fit (a cost), any answer fits some p, so p must also be a round number (at
-    most two decimals), as a λ or α typed into a notebook is.
-    """
+def _implied(got, base, slope):
+    """``(p, entries)``: the p with got = base + p · slope in every entry, and the number of entries it
+    was fitted to (with one, a cost, any answer fits some p); ``(None, 0)`` if no single p fits."""
     got, base, slope = (np.atleast_1d(np.asarray(part, dtype=np.float64)) for part in (got, base, slope))
     if got.shape != base.shape or not (slope != 0).any():
-        return None
+        return None, 0
     moving = slope != 0
     p = float(np.median((got[moving] - base[moving]) / slope[moving]))
     if p <= 0 or not close(got, base + p * slope):
-        return None
-    if (needs_round or moving.sum() < 2) and abs(p - round(p, 2)) > 1e-6 * max(1.0, p):
-        return None
-    return round(p, 6)
+        return None, 0
+    return p, int(moving.sum())
 
 
-def _other_lambda(p, lambda_, m):
-    """(name, hint) for a penalty computed with λ = p instead of ``lambda_``, or None if p is it."""
-    if p is None or p == lambda_:
-        return None
-    if m != TEACHING_M and abs(p - lambda_ * m / TEACHING_M) < 1e-6 * p:
-        return "divided by the wrong m", (
-            f"the cost part is right, but your penalty is divided by m = {TEACHING_M}, the first input's "
-            f"number of examples, while this input has m = {m}: take m from the data, m = X.shape[0].")
-    return _other_parameter("λ", "lambda_", p, lambda_)
-
-
-def _other_parameter(symbol, name, p, given):
-    return f"{symbol} from elsewhere", (
-        f"your answer is right for {symbol} = {p:g}, but {name} = {given:g} was passed: use the "
-        f"parameter {name}, not a value defined elsewhere in the notebook.")
+def _other_lambda(got, base, slope, lambda_, m):
+    p, entries = _implied(got, base, slope)
+    return other_value_verdict("λ", "lambda_", p, lambda_, m, part="penalty", one_number=entries < 2,
+                               mistake="λ from elsewhere", shown_m=TEACHING_M)
 
 
 def suspect_other_lambda_in_cost(got, theta, X, y, lambda_):
-    """For a regularised cost right for another λ: name the λ it was computed with."""
+    """For a regularised cost right for another λ, or a penalty divided by another m: name it."""
     m = y.shape[0]
-    p = _implied(got, logistic.cost(theta, X, y), theta[1:] @ theta[1:] / (2 * m), needs_round=True)
-    return _other_lambda(p, lambda_, m)
+    return _other_lambda(got, logistic.cost(theta, X, y), theta[1:] @ theta[1:] / (2 * m), lambda_, m)
 
 
 def suspect_other_lambda_in_gradient(got, theta, X, y, lambda_):
-    """For a regularised gradient right for another λ: name the λ it was computed with."""
+    """For a regularised gradient right for another λ, or a penalty divided by another m: name it."""
     slope = theta / y.shape[0]
     slope[0] = 0.0
-    p = _implied(got, logistic.gradient(theta, X, y), slope, needs_round=False)
-    return _other_lambda(p, lambda_, y.shape[0])
+    return _other_lambda(got, logistic.gradient(theta, X, y), slope, lambda_, y.shape[0])
 
 
 def suspect_other_alpha(got, theta, X, y, alpha):
-    """For a descent step right for another α: name the α it was computed with."""
-    p = _implied(got, theta, -logistic.gradient(theta, X, y), needs_round=False)
-    return None if p is None or p == alpha else _other_parameter("α", "alpha", p, alpha)
+    """For a descent step right for another α, or a gradient divided by another m: name it."""
+    p, entries = _implied(got, theta, -logistic.gradient(theta, X, y))
+    return other_value_verdict("α", "alpha", p, alpha, y.shape[0], part="step α · gradient",
+                               one_number=entries < 2, mistake="α from elsewhere", shown_m=TEACHING_M)

@@ -12,6 +12,7 @@ from .. import network
 from ..activations import sigmoid, sigmoid_gradient
 from .engine import Mistake, close
 from .network_shapes import Gradients, classes_counted
+from .verdicts import other_value_verdict
 
 __all__ = [
     "backprop_mistakes",
@@ -320,23 +321,19 @@ def backprop_mistakes(Theta1, Theta2, X, y, lambda_):
 
 # --- a λ other than the one passed -----------------------------------------------------------------
 
-def _other_lambda_verdict(other, lambda_):
-    return "λ not the one passed", (
-        f"your answer is the right one for λ = {other:g}, but this call passed lambda_ = {lambda_:g}: "
-        f"use the parameter lambda_, not a variable of the notebook.")
-
-
 def suspect_other_lambda_in_cost(got, Theta1, Theta2, X, y, lambda_):
-    """For an unnamed wrong J: the cost with another λ, if that λ is a number someone would type.
+    """For an unnamed wrong J: the cost with another λ, or with the penalty divided by another m.
 
-    One number fits any λ, so the λ it implies is named only when it is a round one (two decimals).
+    One number fits any λ, so the λ it implies is named only when it is a round one (two decimals)
+    or when it amounts to a whole number typed in for m.
     """
+    if np.ndim(got) != 0:  # a J of another shape: the shape is the mistake, and is named later
+        return None
     m = X.shape[0]
     weights = np.sum(Theta1[:, 1:] ** 2) + np.sum(Theta2[:, 1:] ** 2)
     other = (float(got) - network.cost(Theta1, Theta2, X, y)) * 2 * m / weights
-    if 0 < other <= 100 and abs(other - lambda_) > 1e-6 and abs(other - round(other, 2)) < 1e-7 * other:
-        return _other_lambda_verdict(round(other, 2), lambda_)
-    return None
+    return other_value_verdict("λ", "lambda_", other, lambda_, m, part="penalty", one_number=True,
+                               mistake="λ not the one passed")
 
 
 def suspect_other_lambda_in_gradients(got, Theta1, Theta2, X, y, lambda_):
@@ -345,6 +342,7 @@ def suspect_other_lambda_in_gradients(got, Theta1, Theta2, X, y, lambda_):
     plain = network.gradient(Theta1, Theta2, X, y)
     other = (got.Theta1_grad[0, 1] - plain[0][0, 1]) * m / Theta1[0, 1]
     candidate = Gradients(*network.gradient(Theta1, Theta2, X, y, max(other, 0.0)))
-    if other > 0 and abs(other - lambda_) > 1e-6 and close(got, candidate):
-        return _other_lambda_verdict(other, lambda_)
+    if other > 0 and close(got, candidate):
+        return other_value_verdict("λ", "lambda_", other, lambda_, m, part="penalty", one_number=False,
+                                   mistake="λ not the one passed")
     return None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["CheckResult", "describe_shape"]
+__all__ = ["CheckResult", "describe_shape", "other_value_verdict"]
 
 
 @dataclass(frozen=True, repr=False)
@@ -110,3 +110,32 @@ def _format_value(value, indent=11):
 def describe_shape(shape):
     """A shape as a hint names it: ``() — a single number`` for a scalar."""
     return "() — a single number" if shape == () else str(shape)
+
+
+def other_value_verdict(symbol, name, implied, given, m, *, part, one_number, mistake, shown_m=None):
+    """(name, hint) for an answer that is right for ``symbol`` = ``implied`` instead of ``given``, or None.
+
+    Only the part that λ or α scales is off, by the factor implied / given. The same answer comes
+    from the right ``given`` divided by a typed-in number of examples M instead of m, with
+    M = given · m / implied: when M is a whole number other than m (the exam data's 100, say), the
+    verdict names it. One number (a cost) fits some value of anything, so for ``one_number``
+    answers only a whole M or a round ``implied`` (at most two decimals) is named at all.
+    When both readings fit, the m is named first only if it is ``shown_m``, the first input's m,
+    the one a learner is most likely to have copied. ``part`` names what λ or α scales ("penalty");
+    ``mistake`` is the exercise's name for "another value was used".
+    """
+    if implied is None or implied <= 0 or abs(implied - given) <= 1e-9 * given:
+        return None
+    typed_m = round(given * m / implied)
+    whole = 1 <= typed_m <= 10**6 and typed_m != m and abs(given * m / implied - typed_m) < 1e-6 * typed_m
+    round_value = abs(implied - round(implied, 2)) < 1e-6 * max(1.0, implied)
+    if whole and (not round_value or typed_m == shown_m):
+        return "divided by the wrong m", (
+            f"your {part} is divided by m = {typed_m}, while this input has m = {m} examples: take m "
+            f"from the data, m = X.shape[0], not from a number typed in or a variable of the notebook.")
+    if one_number and not (whole or round_value):
+        return None
+    also = (f" (It is also what dividing by {typed_m} instead of m = {m} gives: take m from the data, "
+            f"m = X.shape[0].)") if whole else ""
+    return mistake, (f"your answer is right for {symbol} = {implied:g}, but {name} = {given:g} was passed: "
+                     f"use the parameter {name}, not a value defined elsewhere in the notebook.{also}")
