@@ -205,6 +205,7 @@ class GradientCheck:
 
     def summary(self, rows=10):
         """A short table of the first ``rows`` entries of both gradients, then the verdict."""
+        rows = check_positive_int(rows, "rows")
         analytic, numerical = self.analytic.ravel(), self.numerical.ravel()
         shape = self.analytic.shape
         difference = np.abs(analytic - numerical)

@@ -295,6 +295,18 @@ def test_check_gradient_summary_of_a_matrix_shows_the_first_rows_only():
     assert "(5 of 12 entries shown)" in text
 
 
+@pytest.mark.parametrize(("rows", "error", "message"), [
+    (None, TypeError, r"rows must be a whole number ≥ 1; got NoneType None"),  # was int < NoneType
+    ("3", TypeError, r"rows must be a whole number ≥ 1; got str '3'"),
+    (2.5, TypeError, r"rows must be a whole number ≥ 1; got float 2\.5"),
+    (-1, ValueError, r"rows must be ≥ 1; got -1"),  # was "(-1 of 12 entries shown)"
+])
+def test_summary_refuses_rows_that_is_not_a_whole_number_from_1(rows, error, message):
+    result = check_gradient(sum_of_cubes, lambda T: 3 * T**2, np.arange(12.0).reshape(3, 4) / 10)
+    with pytest.raises(error, match=message):
+        result.summary(rows=rows)
+
+
 def test_check_gradient_does_not_mutate_theta():
     theta = THETA.copy()
 
