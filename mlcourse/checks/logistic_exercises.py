@@ -178,7 +178,9 @@ def sigmoid_gradient(fn):
     CheckResult
         Also printed. Named mistakes: returned g(z), forgot g (z(1 − z)), applied g twice, sign
         error, @ where * was meant, g(z)(1 − z), returned 1 − g(z), tanh instead of the sigmoid, right
-        only for small |z| (clipped z, or a special case for large |z|).
+        only for small |z| (clipped z, or a special case for large |z|). Like every answer, g' is
+        compared to 1e-6 relative or 1e-9 absolute, so clipping or zeroing beyond |z| ≈ 21, where
+        g' < 1e-9 and no gradient could tell the difference, passes.
     """
     return run(SIGMOID_GRADIENT, fn)
 
