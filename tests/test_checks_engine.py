@@ -547,6 +547,22 @@ def test_where_it_cannot_be_stopped_the_check_says_how_long_it_took(short_limit)
     assert re.search(r"took \d+\.\d s, over the time limit of 0\.2 s.*could not be stopped here", result.hint)
 
 
+def test_a_function_that_swallows_the_interruption_is_told_so(short_limit):
+    # was "it could not be stopped here: stopping needs SIGALRM", which was not true
+    def swallows(z):
+        end = time.perf_counter() + 0.5
+        while time.perf_counter() < end:
+            try:
+                time.sleep(0.01)
+            except:  # noqa: E722 — the learner's bare except, which catches the interruption too
+                pass
+        return solutions.sigmoid_gradient(z)
+
+    result = checks.sigmoid_gradient(swallows)
+    assert (result.status, result.mistake) == ("error", "ran too long")
+    assert re.search(r"interrupted at the limit, but caught the interruption.*bare except:", result.hint)
+
+
 def test_a_fast_function_is_not_affected_by_the_limit(short_limit):
     assert checks.cost(solutions.cost).passed
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)

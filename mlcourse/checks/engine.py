@@ -264,6 +264,12 @@ def _judge_slow(clock):
             + (f" It was running {where}." if where else "")
             + " Is there a loop that never ends (a while whose condition never changes) or a loop "
               "over far more than the entries of the input?")
+    if clock.enforced:  # the interruption was raised, and the function went on
+        return "error", "ran too long", (
+            f"your function took {clock.elapsed:.1f} s, over the time limit of {clock.limit:g} s for one "
+            f"call: it was interrupted at the limit, but caught the interruption and went on. Is there "
+            f"a bare except: (or except BaseException:) around a loop? It catches the stop button too; "
+            f"name the exceptions you expect (except ValueError:). The answer takes well under a second.")
     return "error", "ran too long", (
         f"your function took {clock.elapsed:.1f} s, over the time limit of {clock.limit:g} s for one "
         f"call (it could not be stopped here: stopping needs SIGALRM, on Linux or macOS in the main "
