@@ -37,6 +37,13 @@ def test_diagnosis_ignores_case_spacing_and_greek_letters():
     assert checks.diagnosis("a", "missing g'(z2) in δ2").passed
 
 
+def test_diagnosis_ignores_typographic_quotes_and_a_full_stop():
+    # both were "not a choice": an editor's autocorrect turns ' into ’, and a sentence ends in "."
+    assert checks.diagnosis("d", "delta3 multiplied by g’(z3)").passed
+    assert checks.diagnosis("c", "Missing 1/M.").passed
+    assert checks.diagnosis("c", "“missing 1/m”").passed
+
+
 def test_placeholder_is_not_attempted(capsys):
     result = checks.diagnosis("b", "not answered yet")
     assert result.status == "not attempted"

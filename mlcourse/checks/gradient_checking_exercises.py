@@ -321,7 +321,11 @@ class Diagnosis:
 
 
 def _normalise(text):
-    return " ".join(text.strip().strip("\"'").lower().replace("λ", "lambda").replace("δ", "delta").split())
+    """The answer as it is compared: typographic quotes made plain (an editor's autocorrect makes
+    them), case, spacing and a closing full stop ignored, λ and δ spelled out."""
+    text = text.translate(str.maketrans("‘’′“”", "'''\"\"")).strip().strip("\"'").strip()
+    text = text.removesuffix(".").lower().replace("λ", "lambda").replace("δ", "delta")
+    return " ".join(text.split())
 
 
 def print_diagnosis_choices():
