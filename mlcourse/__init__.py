@@ -36,31 +36,10 @@ Two subpackages go with the notebooks and are not imported here:
 Chapter 00 has the table of every symbol, its name in code and its shape.
 """
 
-from . import (
-    activations,
-    datasets,
-    gradcheck,
-    logistic,
-    network,
-    notation,
-    one_vs_all,
-    optimize,
-    softmax,
-)
+from . import activations, datasets, gradcheck, logistic, network, notation, one_vs_all, optimize, softmax
 from .activations import sigmoid, sigmoid_gradient
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "activations",
-    "datasets",
-    "gradcheck",
-    "logistic",
-    "network",
-    "notation",
-    "one_vs_all",
-    "optimize",
-    "sigmoid",
-    "sigmoid_gradient",
-    "softmax",
-]
+__all__ = ["activations", "datasets", "gradcheck", "logistic", "network", "notation", "one_vs_all",
+           "optimize", "sigmoid", "sigmoid_gradient", "softmax"]

@@ -13,9 +13,9 @@ import numpy as np
 
 __all__ = ["as_float_matrix", "as_float_vector", "as_numeric_array", "check_backward_data",
            "check_binary_labels", "check_callable", "check_class_labels", "check_finite",
-           "check_initial_weights", "check_labels_shape", "check_lambda", "check_network_data",
-           "check_network_thetas", "check_num_labels", "check_positive_int", "check_positive_real",
-           "check_real_scalar", "check_seed", "check_theta_for_X"]
+           "check_initial_weights", "check_kernel_result", "check_labels_shape", "check_lambda",
+           "check_network_data", "check_network_thetas", "check_num_labels", "check_positive_int",
+           "check_positive_real", "check_real_scalar", "check_seed", "check_theta_for_X"]
 
 
 def _describe(array):
@@ -285,6 +285,28 @@ def check_initial_weights(initial, n, s2, K):
         raise ValueError(f"initial must hold Theta1 of shape ({s2}, {n + 1}) and Theta2 of shape "
                          f"({K}, {s2 + 1}); got {Theta1.shape} and {Theta2.shape}")
     return Theta1, Theta2
+
+
+def check_kernel_result(result, Theta1, Theta2):
+    """Return a training kernel's ``result`` as ``(J, (Theta1_grad, Theta2_grad))`` with gradients of the
+    weights' shapes, or raise naming ``kernel``. J itself is checked by the optimiser."""
+    expected = f"(J, (Theta1_grad, Theta2_grad)) with gradients of shapes {Theta1.shape} and {Theta2.shape}"
+    pair = isinstance(result, tuple) and len(result) == 2
+    if pair and isinstance(result[1], np.ndarray):
+        raise TypeError(f"kernel must return {expected}, not packed into one vector; got (J, an array of "
+                        f"shape {result[1].shape})")
+    if not (pair and isinstance(result[1], tuple | list) and len(result[1]) == 2):
+        length = f" of {len(result)} items" if isinstance(result, tuple) else ""
+        raise TypeError(f"kernel must return {expected}; got a {type(result).__name__}{length}: "
+                        f"{reprlib.repr(result)}")
+    gradients = []
+    for gradient, Theta, name in zip(result[1], (Theta1, Theta2), ("Theta1_grad", "Theta2_grad"),
+                                     strict=True):
+        gradient = as_numeric_array(gradient, f"the kernel's {name}")
+        if gradient.shape != Theta.shape:
+            raise ValueError(f"kernel must return {expected}; got {name} of shape {gradient.shape}")
+        gradients.append(gradient.astype(np.float64, copy=False))
+    return result[0], tuple(gradients)
 
 
 def check_backward_data(Theta1, Theta2, X, z2, a2, delta3, lambda_):

@@ -44,6 +44,7 @@ from ._validation import (
     check_class_labels,
     check_finite,
     check_initial_weights,
+    check_kernel_result,
     check_lambda,
     check_network_data,
     check_network_thetas,
@@ -377,14 +378,6 @@ class NetworkFit:
         return float(np.mean(self.predict(X) == labels))
 
 
-def _initial_weights(initial, input_size, hidden_size, num_labels, seed):
-    """``initial`` checked against the sizes, or random weights drawn from ``seed``."""
-    check_seed(seed)  # also when ``initial`` makes it unused: a bad seed is a mistake either way
-    if initial is None:
-        return initialize_weights(input_size, hidden_size, num_labels, seed)
-    return check_initial_weights(initial, input_size, hidden_size, num_labels)
-
-
 def train(kernel, X, y, hidden_size, lambda_, *, num_labels=None, method="lbfgs", num_iters=400,
           alpha=1.0, seed=0, initial=None):
     """Check the data once, then minimise ``kernel``'s cost over both weight matrices.
@@ -403,13 +396,16 @@ def train(kernel, X, y, hidden_size, lambda_, *, num_labels=None, method="lbfgs"
     hidden_size = check_positive_int(hidden_size, "hidden_size")
     num_iters = check_positive_int(num_iters, "num_iters")
     input_size = X.shape[1]
-    Theta1, Theta2 = _initial_weights(initial, input_size, hidden_size, num_labels, seed)
+    check_seed(seed)  # also when ``initial`` makes it unused: a bad seed is a mistake either way
+    Theta1, Theta2 = (initialize_weights(input_size, hidden_size, num_labels, seed) if initial is None
+                      else check_initial_weights(initial, input_size, hidden_size, num_labels))
     size1 = Theta1.size
 
     def packed_kernel(nn_params):
         Theta1 = nn_params[:size1].reshape(hidden_size, input_size + 1)
         Theta2 = nn_params[size1:].reshape(num_labels, hidden_size + 1)
-        J, (Theta1_grad, Theta2_grad) = kernel(Theta1, Theta2, X, labels, lambda_)
+        result = kernel(Theta1, Theta2, X, labels, lambda_)
+        J, (Theta1_grad, Theta2_grad) = check_kernel_result(result, Theta1, Theta2)
         return J, np.concatenate([Theta1_grad.ravel(), Theta2_grad.ravel()])  # pack() without its checks
 
     theta_initial = pack(Theta1, Theta2)

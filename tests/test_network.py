@@ -547,6 +547,39 @@ def test_train_refuses_a_kernel_that_cannot_be_called():
         network.train("cost", X, y, 3, 1.0)
 
 
+def _returning(reshape):
+    """A kernel returning the library's J and gradients, passed through ``reshape(J, g1, g2)``."""
+    def kernel(Theta1, Theta2, X, labels, lambda_):
+        J, (Theta1_grad, Theta2_grad) = network.cost_and_gradient(Theta1, Theta2, X, labels, lambda_)
+        return reshape(J, Theta1_grad, Theta2_grad)
+    return kernel
+
+
+@pytest.mark.parametrize(("reshape", "error", "got"), [
+    # chapter 07 passes a learner's kernel; each of these used to fail inside train or scipy, or to
+    # train silently on a transposed gradient of the right size (to a higher cost, status "failed")
+    (lambda J, g1, g2: (J, g1, g2), TypeError, r"got a tuple of 3 items: \("),  # was "too many values"
+    (lambda J, g1, g2: J, TypeError, r"got a float: "),  # was "cannot unpack non-iterable float"
+    (lambda J, g1, g2: (J, np.concatenate([g1.ravel(), g2.ravel()])), TypeError,
+     r", not packed into one vector; got \(J, an array of shape \(27,\)\)$"),
+    (lambda J, g1, g2: (J, (g1.T, g2)), ValueError, r"got Theta1_grad of shape \(5, 3\)$"),
+    (lambda J, g1, g2: (J, (g2, g1)), ValueError, r"got Theta1_grad of shape \(3, 4\)$"),
+])
+def test_train_names_a_kernel_result_of_the_wrong_form(reshape, error, got):
+    X, y = np.random.default_rng(0).random((12, 4)), np.arange(12) % 3  # Theta1 (3, 5), Theta2 (3, 4)
+    expected = r"^kernel must return \(J, \(Theta1_grad, Theta2_grad\)\) with gradients of shapes \(3, 5\) and \(3, 4\)"
+    with pytest.raises(error, match=expected + ".*" + got):
+        network.train(_returning(reshape), X, y, 3, 1.0, num_iters=5)
+
+
+def test_train_accepts_gradients_as_lists_and_trains_as_with_arrays():
+    X, y = np.random.default_rng(0).random((12, 4)), np.arange(12) % 3
+    as_lists = network.train(_returning(lambda J, g1, g2: (J, [g1.tolist(), g2.tolist()])), X, y, 3, 1.0,
+                             num_iters=5)
+    as_arrays = network.train(_returning(lambda J, g1, g2: (J, (g1, g2))), X, y, 3, 1.0, num_iters=5)
+    np.testing.assert_array_equal(as_lists[0], as_arrays[0])
+
+
 def test_fit_refuses_octave_labels_unless_num_labels_is_given():
     X, y = blobs(m_per_class=4)
     # was a silent fit with num_labels = 4 and an output unit for a class 0 that never occurs
