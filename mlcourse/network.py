@@ -207,6 +207,8 @@ def penalty(Theta1, Theta2, lambda_, m):
     """
     Theta1, Theta2 = check_network_thetas(Theta1, Theta2)
     lambda_, m = check_lambda(lambda_), check_positive_int(m, "m")
+    if lambda_ == 0:  # no penalty, also for weights whose squares overflow (0 · inf would be NaN)
+        return 0.0
     weights1, weights2 = Theta1[:, 1:], Theta2[:, 1:]
     return float(lambda_ / (2 * m) * (np.sum(weights1 * weights1) + np.sum(weights2 * weights2)))
 

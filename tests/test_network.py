@@ -167,6 +167,10 @@ def test_penalty_hand_worked_skips_the_bias_columns():
     # λ/(2m) (1² + 2² + 3²) with λ = 2, m = 4: 2/8 · 14 = 3.5; the biases 5 and 7 do not count
     assert network.penalty(np.array([[5.0, 1.0, 2.0]]), np.array([[7.0, 3.0]]), 2.0, 4) == pytest.approx(3.5)
     assert network.penalty(np.array([[5.0, 1.0]]), np.array([[7.0, 3.0]]), 0.0, 4) == 0.0
+    # λ = 0 is no penalty at all: weights whose squares overflow gave 0 · inf = NaN, and a NaN cost
+    huge = np.array([[0.0, 1e160]])
+    assert network.penalty(huge, np.ones((2, 2)), 0.0, 1) == 0.0
+    assert np.isfinite(network.cost(huge, np.ones((2, 2)), [[1.0]], [0], 0.0))
 
 
 def test_forward_scores_are_forwards_without_a1():
