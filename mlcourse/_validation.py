@@ -38,13 +38,7 @@ def as_numeric_array(value, name):
 
 
 def _all_finite(array):
-    """``np.isfinite(array).all()``, scanned a block of rows at a time."""
-    # A (5000, 400) X would otherwise need a 2 MB array of booleans, fresh memory that costs the
-    # network's cost_and_gradient as much time again as the scan itself.
-    if array.size <= 65536:  # one block (a Theta, a 0-d or empty array)
-        return bool(np.isfinite(array).all())
-    rows = max(1, 65536 // array[0].size)
-    return all(np.isfinite(array[start:start + rows]).all() for start in range(0, len(array), rows))
+    return bool(np.isfinite(array).all())
 
 
 def check_finite(array, name):
@@ -314,10 +308,13 @@ def check_backward_data(Theta1, Theta2, X, z2, a2, delta3, lambda_):
 
     ``X``, ``a2`` and ``delta3`` are not scanned for NaN/inf: training calls this at every iteration on
     arrays already checked, and ``network.backward`` names any of them once its gradients are not finite.
+    ``z2`` is refused only for NaN: ±inf is a score that overflowed, where g'(z2) = 0 is right.
     """
     X = as_float_matrix(X, "X", finite=False)
     Theta1, Theta2 = check_network_thetas(Theta1, Theta2, X.shape[1])
     (m, _), s2, K = X.shape, len(Theta1), len(Theta2)
-    return (Theta1, Theta2, X, _as_float_shaped(z2, "z2", (m, s2), "(m, s2)"),
-            _as_float_shaped(a2, "a2", (m, s2 + 1), "(m, s2+1)", finite=False),
+    z2 = _as_float_shaped(z2, "z2", (m, s2), "(m, s2)", finite=False)
+    if np.isnan(z2).any():
+        check_finite(z2, "z2")  # names the first entry that is not finite
+    return (Theta1, Theta2, X, z2, _as_float_shaped(a2, "a2", (m, s2 + 1), "(m, s2+1)", finite=False),
             _as_float_shaped(delta3, "delta3", (m, K), "(m, K)", finite=False), check_lambda(lambda_))

@@ -75,7 +75,7 @@ def data_dir():
 def _shipped_data_dir():
     try:
         return Path(os.fspath(importlib.resources.files("mlcourse.data")))
-    except ModuleNotFoundError:  # a clone never installed, or installed before data/ became mlcourse.data
+    except ModuleNotFoundError:  # a clone run without installing the package: data/ beside mlcourse/
         return Path(__file__).resolve().parent.parent / "data"
 
 

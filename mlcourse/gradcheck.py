@@ -267,7 +267,7 @@ def check_gradient(cost_function, gradient_function, theta, *, epsilon=1e-4, tol
     why the comparison is relative. Do not check at (or near) a minimum: there the true gradient is
     close to 0, the relative difference measures only the O(ε²) error of the numerical gradient, and
     a correct gradient can exceed 1e-9 (the unscaled exam scores near their optimum give ≈ 5e-7). A
-    random θ keeps the gradient large. Chapter 04 checks the logistic cost and backpropagation.
+    random θ keeps the gradient large. Chapter 10 checks the softmax network's gradient with it.
     """
     check_callable(cost_function, "cost_function", "theta -> J")
     check_callable(gradient_function, "gradient_function", "theta -> gradient of theta's shape")

@@ -178,8 +178,8 @@ def _cost_from_scores(z, theta, y, lambda_):
     with np.errstate(under="ignore"):  # and so may the squares of weights below 1e-154: harmless
         J = (np.logaddexp(0.0, z) - y * z).sum() / m
         if lambda_ != 0.0:
-            weights = theta[1:]  # θ0 is not regularised: the bias only shifts the boundary
-            J += lambda_ / (2 * m) * (weights @ weights)
+            # θ0 is not regularised: the bias only shifts the boundary
+            J += lambda_ / (2 * m) * (theta[1:] @ theta[1:])
     return float(J)
 
 

@@ -22,7 +22,8 @@ examples stacked as rows. **The bias split.** a1 = [1, X] only adds a column of 
 
 and likewise Θ(1)_grad = δ(2)ᵀ a1 / m is [column sums of δ(2), δ(2)ᵀ X] / m. Training uses the
 right-hand sides and never builds the (m, n+1) copy of X; :func:`forward` builds a1 for the chapters.
-**Operand order.** BLAS computes Θ(1) Xᵀ faster than X Θ(1)ᵀ on current processors, so z2 is taken
+**Operand order.** OpenBLAS computes Θ(1) Xᵀ faster than X Θ(1)ᵀ on AVX2 and AVX-512 processors
+(benchmarks/bench_network.py; AVX-only Sandybridge is the exception), so z2 is taken
 as (Θ(1) Xᵀ)ᵀ (column-ordered), and δ(3) Θ(2), multiplied into g'(z2), as (Θ(2)ᵀ δ(3)ᵀ)ᵀ to match.
 
 Labels are 0-based: the Octave course's 1..10 (10 for the digit 0) are 0..9 here; unit k predicts k.
@@ -95,7 +96,8 @@ def debug_initialize(L_in, L_out):
 def pack(Theta1, Theta2):
     """Both weight matrices as one vector, shape (s2·(n+1) + K·(s2+1),), the form optimisers use.
 
-    ``Theta1`` row by row, then ``Theta2`` (Octave's ``[Theta1(:); Theta2(:)]``: column-major, same results).
+    ``Theta1`` row by row, then ``Theta2``; Octave's ``[Theta1(:); Theta2(:)]`` goes column by column
+    (reshape a vector from it with ``order="F"``).
     """
     Theta1, Theta2 = check_network_thetas(Theta1, Theta2)
     return np.concatenate([Theta1.ravel(), Theta2.ravel()])
@@ -144,7 +146,7 @@ def forward_scores(Theta1, Theta2, X):
     return _forward_scores(*check_network_thetas(Theta1, Theta2, X.shape[1]), X)
 
 
-@np.errstate(under="ignore")  # see "Underflow" in the module docstring
+@np.errstate(under="ignore", over="ignore")  # see "Underflow"; overflow is checked for below
 def _forward_scores(Theta1, Theta2, X):
     """:func:`forward_scores` on checked input: what training runs at every iteration."""
     z2 = (Theta1[:, 1:] @ X.T).T  # X @ Theta1[:, 1:].T, in the faster operand order (module docstring)
@@ -209,8 +211,7 @@ def penalty(Theta1, Theta2, lambda_, m):
     lambda_, m = check_lambda(lambda_), check_positive_int(m, "m")
     if lambda_ == 0:  # no penalty, also for weights whose squares overflow (0 · inf would be NaN)
         return 0.0
-    weights1, weights2 = Theta1[:, 1:], Theta2[:, 1:]
-    return float(lambda_ / (2 * m) * (np.sum(weights1 * weights1) + np.sum(weights2 * weights2)))
+    return float(lambda_ / (2 * m) * (np.sum(Theta1[:, 1:] ** 2) + np.sum(Theta2[:, 1:] ** 2)))
 
 
 def backward(Theta1, Theta2, X, z2, a2, delta3, lambda_=0.0):
@@ -273,8 +274,8 @@ def _cost_and_gradient(Theta1, Theta2, X, labels, lambda_):
 @np.errstate(under="ignore")  # see "Underflow" in the module docstring
 def _cross_entropy(z3, Y):
     """Σ_i Σ_k [-Y log g(z3) - (1-Y) log(1-g(z3))], computed from z3, never from h."""
-    # Per unit the loss is log(1 + e^z) - y z (log g(z) = -log(1 + e^-z), log(1 - g(z)) = -z - log(1 + e^-z)),
-    # and max(z, 0) + log(1 + e^-|z|) = np.logaddexp(0, z), only faster, never overflows: log h would.
+    # Per unit the loss is log(1 + e^z) - y z (log g(z) = -log(1 + e^-z), log(1 - g(z)) = -z - log(1 + e^-z));
+    # log(1 + e^z) = max(z, 0) + log1p(e^-|z|) (np.logaddexp(0, z), 3× slower) never overflows nor logs 0.
     return float(np.sum(np.maximum(z3, 0.0) + np.log1p(np.exp(-np.abs(z3))) - Y * z3))
 
 

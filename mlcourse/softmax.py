@@ -12,7 +12,7 @@ a(3)           ``a3``          (m, K) = softmax(z3), each row sums to 1
 y, Y           ``y``, ``Y``    (m,) integer labels 0..K-1; (m, K) their one-hot rows
 =============  ==============  ===========================================================
 
-    softmax(z)_k = e^{z_k} / Σ_p e^{z_p},   J = (1/m) Σ_i −log a(3)_{i, y_i} + λ/(2m) Σ Θ²
+    softmax(z)_k = e^{z_k} / Σ_p e^{z_p},   J = (1/m) Σ_i −log a(3)_{i, y_i} + λ/(2m) Σ Θ[:, 1:]²
 
 The deep-learning course holds the same scores as Z^[2] = z3ᵀ, examples as columns (chapter 00's
 table); :func:`cross_entropy_gradient` is its dZ^[2] / m, transposed.

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from oracles import numerical_gradient, relative_difference, small_network_problem
 
-from mlcourse import network
+from mlcourse import network, softmax
 
 small_problem = small_network_problem
 
@@ -353,9 +353,9 @@ def test_X_errors():
         network.predict(Theta1, Theta2, X[0])
     with pytest.raises(TypeError, match=r"X must hold real numbers; got an array of dtype <U1"):
         network.cost(Theta1, Theta2, [["a"] * 4] * 6, y)
-    # scores beyond the float64 range: numpy warns, and the cost refuses to go on with inf or NaN
-    with (pytest.warns(RuntimeWarning, match="overflow"),
-          pytest.raises(ValueError, match=r"the output scores z3 overflowed.*largest \|Theta2\| = 1e\+308")):
+    # scores beyond the float64 range: the cost refuses to go on with inf or NaN, and says why (the
+    # error is the message; numpy's overflow warning, printed before it, is not)
+    with pytest.raises(ValueError, match=r"the output scores z3 overflowed.*largest \|Theta2\| = 1e\+308"):
         network.cost(Theta1, np.full_like(Theta2, 1e308), X, y)
 
 
@@ -507,7 +507,7 @@ def test_backward_checks_every_array_by_name():
     with pytest.raises(ValueError, match=r"^a2 must hold only finite numbers; .*the first inf at index \(3, 4\)"):
         network.backward(Theta1, Theta2, X, z2, a2_bad, delta3, 1.0)
     z2_bad = z2.copy()
-    z2_bad[0, 0] = np.nan  # z2 is scanned up front: g'(z2) refuses NaN, under another name
+    z2_bad[0, 0] = np.nan  # z2 is scanned for NaN up front (g'(z2) would refuse it, under another name)
     with pytest.raises(ValueError, match=r"^z2 must hold only finite numbers"):
         network.backward(Theta1, Theta2, X, z2_bad, a2, delta3, 1.0)
 
@@ -605,3 +605,18 @@ def test_backward_reports_inf_in_X_and_overflow_without_a_numpy_warning():
         network.backward(Theta1, Theta2, bad, z2, a2, delta3)
     with pytest.raises(ValueError, match=r"^the gradients overflowed: X, a2 or delta3 hold numbers too large"):
         network.backward(Theta1, Theta2, X, z2, a2, np.full((6, 3), 1e308))
+
+
+def test_a_hidden_score_that_overflows_is_absorbed_silently_by_network_and_softmax():
+    # a finite X whose score overflows to inf: g(inf) = 1 and g'(inf) = 0 are the right limits.
+    # network warned "overflow encountered in matmul" (FloatingPointError under np.seterr(all="raise")),
+    # and softmax refused it as "z2 must hold only finite numbers", a name the caller never passed
+    X, y = np.random.default_rng(0).random((20, 3)), np.arange(20) % 3
+    Theta1, Theta2 = network.initialize_weights(3, 4, 3, seed=0)
+    X[0, 0], Theta1[:, 1] = 1e308, 10.0
+    with np.errstate(all="raise"):
+        for module in (network, softmax):
+            J, (Theta1_grad, Theta2_grad) = module.cost_and_gradient(Theta1, Theta2, X, y, 1.0)
+            assert np.isfinite(J)
+            assert np.isfinite(Theta1_grad).all()
+            assert np.isfinite(Theta2_grad).all()

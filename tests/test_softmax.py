@@ -236,8 +236,7 @@ def test_network_validation_errors_match_the_sigmoid_network():
         softmax.cost_and_gradient(Theta1, Theta2, X, y, -1.0)
     with pytest.raises(ValueError, match=r"X must hold only finite numbers"):
         softmax.predict(Theta1, Theta2, np.full((2, 4), np.inf))
-    with (pytest.warns(RuntimeWarning, match="overflow"),
-          pytest.raises(ValueError, match=r"the output scores z3 overflowed")):
+    with pytest.raises(ValueError, match=r"the output scores z3 overflowed"):
         softmax.forward(Theta1, np.full_like(Theta2, 1e308), X)
 
 
