@@ -34,17 +34,17 @@ def _entry(shape, flat_index):
 
 
 def _as_float_array(value, name):
-    """A finite float64 copy of ``value`` (≥ 1 entry), C-ordered so that reshape(-1) is a view; or raise."""
-    array = np.array(as_numeric_array(value, name), dtype=np.float64, order="C")  # np.array copies
+    """A finite float64 copy of ``value`` (≥ 1 entry), or raise."""
+    array = np.array(as_numeric_array(value, name), dtype=np.float64)  # np.array copies
     if array.size == 0:
         raise ValueError(f"{name} must have at least one entry; got shape {array.shape}")
     check_finite(array, name)
     return array
 
 
-def _finite_scalar(value, flat_index, shape, sign):
+def _finite_scalar(value, index, sign):
     """Return f's output as a float; raise ValueError naming the nudged entry if it is not usable."""
-    where = f"at theta[{_entry(shape, flat_index)}] {sign} epsilon"
+    where = f"at theta[{index[0] if len(index) == 1 else index}] {sign} epsilon"
     if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf":
         value = value.item()
     if isinstance(value, bool) or not isinstance(value, Real):
@@ -73,7 +73,7 @@ def numerical_gradient(f, theta, epsilon=1e-4):
     Parameters
     ----------
     f : callable
-        ``f(theta) -> float``, the cost. It receives a read-only float64 array of ``theta``'s shape
+        ``f(theta) -> float``, the cost. Each call receives a new float64 array of ``theta``'s shape
         in which exactly one entry differs from ``theta`` (by ±ε).
     theta : array_like, any shape (e.g. (n,) or (s2, n+1))
         The point at which to differentiate. Never modified.
@@ -93,7 +93,7 @@ def numerical_gradient(f, theta, epsilon=1e-4):
         If ``theta`` is empty or holds NaN/inf, ``epsilon`` is not a finite number > 0 or lost in some
         θ_i ± ε, or ``f`` returns something other than a finite real scalar (naming the nudged entry).
     Exception
-        Whatever ``f`` raises propagates unchanged, after the nudged entry has been restored.
+        Whatever ``f`` raises propagates unchanged.
 
     Notes
     -----
@@ -106,25 +106,18 @@ def numerical_gradient(f, theta, epsilon=1e-4):
     """
     check_callable(f, "f", "theta -> J, the cost")
     epsilon = check_positive_real(epsilon, "epsilon")
-    work = _as_float_array(theta, "theta")  # a private copy: the caller's array is never touched
-    flat = work.reshape(-1)  # a view of the contiguous copy, so flat[i] = … nudges `work`
-    _check_nudge(flat, epsilon, work.shape)
-    # f sees the copy through a read-only view: a cost function that writes into its argument
-    # raises at once instead of corrupting the remaining nudges.
-    seen_by_f = work.view()
-    seen_by_f.flags.writeable = False
-    grad = np.empty_like(flat)
-    for i in range(flat.size):
-        original = flat[i]
-        try:
-            flat[i] = original + epsilon
-            f_plus = _finite_scalar(f(seen_by_f), i, work.shape, "+")
-            flat[i] = original - epsilon
-            f_minus = _finite_scalar(f(seen_by_f), i, work.shape, "−")
-        finally:
-            flat[i] = original  # f never sees two nudged entries, even after an exception
-        grad[i] = (f_plus - f_minus) / (2.0 * epsilon)
-    return grad.reshape(work.shape)
+    theta = _as_float_array(theta, "theta")  # a copy: the caller's array is never touched
+    _check_nudge(theta.ravel(), epsilon, theta.shape)
+    grad = np.zeros_like(theta)
+    for i in np.ndindex(theta.shape):  # (j,) for a vector, (j, k) for a matrix, in C order
+        # two new arrays for each entry: whatever f does with one cannot change another evaluation
+        theta_plus, theta_minus = theta.copy(), theta.copy()
+        theta_plus[i] += epsilon
+        theta_minus[i] -= epsilon
+        J_plus = _finite_scalar(f(theta_plus), i, "+")
+        J_minus = _finite_scalar(f(theta_minus), i, "−")
+        grad[i] = (J_plus - J_minus) / (2 * epsilon)
+    return grad
 
 
 def relative_difference(a, b):
