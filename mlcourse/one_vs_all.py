@@ -39,9 +39,9 @@ def _check_all_theta(all_theta, X):
 
 
 def _scores(all_theta, X):
-    """The (m, K) scores θ(k)ᵀx of checked input, by the bias split: X θ[1:] + θ0."""
+    """The (m, K) scores θ(k)ᵀx of checked input: [1, X] all_thetaᵀ, as the course's predictOneVsAll."""
     with np.errstate(under="ignore"):  # products too small for float64 round to 0, as they should
-        return X @ all_theta[:, 1:].T + all_theta[:, 0]
+        return logistic.add_intercept(X) @ all_theta.T
 
 
 def predict_proba(all_theta, X):

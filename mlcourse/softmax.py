@@ -33,7 +33,6 @@ from ._validation import (
     check_class_labels,
     check_finite,
     check_network_data,
-    check_network_thetas,
 )
 
 __all__ = ["SoftmaxFit", "categorical_cross_entropy", "cost", "cost_and_gradient", "cross_entropy_gradient",
@@ -139,11 +138,9 @@ def cross_entropy_gradient(Z, y):
     """
     Z = as_float_matrix(Z, "Z", shape="(m, K)")
     labels = check_class_labels(y, *Z.shape, rows_of="Z", K_is="the columns of Z")
-    grad = _softmax(Z)
-    grad[np.arange(len(Z)), labels] -= 1.0
+    Y = np.eye(Z.shape[1])[labels]
     with np.errstate(under="ignore"):  # as in _softmax
-        grad /= len(Z)
-    return grad
+        return (_softmax(Z) - Y) / len(Z)
 
 
 def sigmoid_cross_entropy(Z, Y):
@@ -186,7 +183,9 @@ def sigmoid_cross_entropy(Z, Y):
 # --- the network with a softmax output -----------------------------------------------------------
 
 def _mean_cross_entropy(Z, labels):
-    return float((_log_sum_exp(Z) - Z[np.arange(len(Z)), labels]).sum() / len(Z))
+    """(1/m) Σ_i [log Σ_k e^{z_ik} − z_{i, y_i}]: with one-hot rows Y, Σ_k Y_ik z_ik is z_{i, y_i}."""
+    Y = np.eye(Z.shape[1])[labels]
+    return float(np.sum(_log_sum_exp(Z) - np.sum(Y * Z, axis=1)) / len(Z))
 
 
 def _cost_and_gradient(Theta1, Theta2, X, labels, lambda_):
@@ -195,8 +194,7 @@ def _cost_and_gradient(Theta1, Theta2, X, labels, lambda_):
     z2, a2, z3 = network.forward_scores(Theta1, Theta2, X)
     J = _mean_cross_entropy(z3, labels) + network.penalty(Theta1, Theta2, lambda_, m)
     # δ(3) = a3 − Y, exactly as for sigmoid outputs with cross-entropy (chapter 10 derives why)
-    delta3 = _softmax(z3)
-    delta3[np.arange(m), labels] -= 1.0
+    delta3 = _softmax(z3) - np.eye(len(Theta2))[labels]
     return float(J), network.backward(Theta1, Theta2, X, z2, a2, delta3, lambda_)
 
 
@@ -207,11 +205,8 @@ def forward(Theta1, Theta2, X):
     a3 = softmax(z3) instead of g(z3): each row of a3 sums to 1. Only that last step differs from
     the sigmoid network. Chapter 10.
     """
-    X = as_float_matrix(X, "X")
-    Theta1, Theta2 = check_network_thetas(Theta1, Theta2, X.shape[1])
-    z2, a2, z3 = network.forward_scores(Theta1, Theta2, X)
-    a1 = np.column_stack([np.ones(len(X)), X])
-    return network.Forward(a1=a1, z2=z2, a2=a2, z3=z3, a3=_softmax(z3))
+    steps = network.forward(Theta1, Theta2, X)  # a1 to z3 as in the sigmoid network; a3 is replaced
+    return steps._replace(a3=_softmax(steps.z3))
 
 
 def predict_proba(Theta1, Theta2, X):
