@@ -413,13 +413,12 @@ def fit(X, y, lambda_=0.0, *, method="lbfgs", alpha=1.0, num_iters=400, theta_in
                      else check_theta_for_X(theta_initial, X, "theta_initial").copy())
 
     def objective(theta):  # X, y and λ were checked once above; the optimiser calls this often
-        with np.errstate(over="ignore", invalid="ignore", under="ignore"):
-            z = X @ theta
-        if not np.isfinite(z).all():
-            # Only a wildly large step (gradient descent with an absurd α) gets here. The optimisers
-            # report a non-finite cost through their status; raising mid-run would lose the result.
+        try:
+            return _cost_and_gradient(theta, X, y, lambda_)
+        except ValueError:  # X @ theta overflowed: only a wildly large step (gradient descent with an
+            # absurd α) gets here. The optimisers report a non-finite cost through their status;
+            # raising mid-run would lose the result.
             return math.inf, np.full_like(theta, np.nan)
-        return _cost_from_scores(z, theta, y, lambda_), _gradient_from_scores(z, theta, X, y, lambda_)
 
     if method == "lbfgs":
         return optimize.minimize(objective, theta_initial, max_iters=num_iters)

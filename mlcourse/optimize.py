@@ -12,9 +12,9 @@ the first step that makes the cost rise or stop being finite, returns the last g
 happened in ``status`` and ``message``. Exceptions are for mistakes in the call (a negative α).
 """
 
+import functools
 import math
 import reprlib
-import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from numbers import Real
@@ -43,18 +43,10 @@ _RISE_RTOL = 1e-10
 
 # --- BLAS threads --------------------------------------------------------------------------------
 
-_controller = None
-_controller_lock = threading.Lock()
-
-
+@functools.cache
 def _blas_controller():
     """The process's ThreadpoolController, created on first use (creating one takes ~1 ms)."""
-    global _controller
-    if _controller is None:
-        with _controller_lock:
-            if _controller is None:
-                _controller = ThreadpoolController()
-    return _controller
+    return ThreadpoolController()
 
 
 @contextmanager

@@ -307,9 +307,9 @@ def test_single_blas_thread_restores_the_count_when_the_block_raises():
 
 def test_single_blas_thread_creates_its_controller_once():
     with single_blas_thread():
-        first = optimize._controller
+        first = optimize._blas_controller()
     with single_blas_thread():
-        assert optimize._controller is first
+        assert optimize._blas_controller() is first
 
 
 @pytest.mark.parametrize(("kwargs", "error", "match"), [
