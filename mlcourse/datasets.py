@@ -21,11 +21,10 @@ The files are read from the package ``mlcourse.data`` (``data/``, mapped into th
 ``pyproject.toml``) in a clone or any install, from any working folder — or from ``MLCOURSE_DATA_DIR``
 if set: the tests point it at corrupted copies, a teacher at a shared read-only folder.
 
-Each file is parsed once per session (the arrays are cached) and every call returns fresh copies, so a
+Every call reads, verifies and parses its file anew (about a millisecond) and returns new arrays, so a
 learner who scales ``X`` in place does not change what the next call returns.
 """
 
-import functools
 import hashlib
 import importlib.metadata
 import importlib.resources
@@ -38,7 +37,7 @@ import numpy as np
 
 from ._validation import as_float_matrix, check_labels_shape, check_real_scalar, check_seed
 
-__all__ = ["CHECKSUMS", "DATA_DIR_ENV", "ChecksumError", "clear_cache", "data_dir", "load_digits",
+__all__ = ["CHECKSUMS", "DATA_DIR_ENV", "ChecksumError", "data_dir", "load_digits",
            "load_exam_scores", "load_microchips", "train_test_split"]
 
 DATA_DIR_ENV = "MLCOURSE_DATA_DIR"
@@ -98,11 +97,6 @@ def _how_to_restore(filename, folder):
             f'reinstall the package: pip install --force-reinstall --no-deps "mlcourse @ {source}"')
 
 
-def clear_cache():
-    """Forget the arrays parsed so far, so the next load reads and verifies the files again."""
-    _parse_verified.cache_clear()
-
-
 def _read_verified(filename):
     """Return the bytes of ``data_dir()/filename`` after checking them against ``CHECKSUMS``."""
     folder = data_dir()
@@ -121,39 +115,15 @@ def _read_verified(filename):
     return content
 
 
-@functools.lru_cache(maxsize=8)
-def _parse_verified(filename, file_key):
-    """Read, verify and parse one file; cached per file, location and version (``file_key``).
-
-    The key holds the file's full path, size and modification time, so pointing ``MLCOURSE_DATA_DIR``
-    somewhere else, or replacing the file, is never answered from the cache of the old one. The arrays
-    are made read-only: callers hand out copies.
-    """
+def _load(filename):
+    """``(X, y)`` from one file of :func:`data_dir`, read, verified and parsed: new arrays every call."""
     content = _read_verified(filename)
     if filename.endswith(".csv"):
         table = np.loadtxt(io.StringIO(content.decode("ascii")), delimiter=",", skiprows=1,
                            dtype=np.float64, ndmin=2)
-        X, y = table[:, :2], table[:, 2]
-    else:
-        with np.load(io.BytesIO(content), allow_pickle=False) as archive:
-            X = archive["X"].astype(np.float64)
-            y = archive["y"].astype(np.int64)
-    X = np.ascontiguousarray(X)
-    y = np.ascontiguousarray(y)
-    X.flags.writeable = False
-    y.flags.writeable = False
-    return X, y
-
-
-def _load(filename):
-    path = data_dir().resolve() / filename
-    try:
-        status = path.stat()
-        file_key = (str(path), status.st_size, status.st_mtime_ns)
-    except OSError:
-        file_key = (str(path), None, None)  # _read_verified explains what is missing
-    X, y = _parse_verified(filename, file_key)
-    return X.copy(), y.copy()
+        return np.ascontiguousarray(table[:, :2]), np.ascontiguousarray(table[:, 2])
+    with np.load(io.BytesIO(content), allow_pickle=False) as archive:
+        return archive["X"].astype(np.float64), archive["y"].astype(np.int64)
 
 
 def load_exam_scores():

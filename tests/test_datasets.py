@@ -32,12 +32,9 @@ def import_script(name):
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache(monkeypatch):
-    """Every test starts from the committed data/ and an empty cache, and leaves no cache behind."""
+def committed_data(monkeypatch):
+    """Every test starts from the committed data/, whatever MLCOURSE_DATA_DIR the shell sets."""
     monkeypatch.delenv(datasets.DATA_DIR_ENV, raising=False)
-    datasets.clear_cache()
-    yield
-    datasets.clear_cache()
 
 
 def least_squares_accuracy(X, y):
@@ -161,7 +158,6 @@ def test_data_dir_follows_the_environment_variable(tmp_path, monkeypatch):
     X, _ = datasets.load_digits()
     assert X.shape == (1797, 64)
     (tmp_path / "digits.npz").unlink()  # now only the copy in tmp_path could answer, and it is gone
-    datasets.clear_cache()
     with pytest.raises(FileNotFoundError, match=r"digits\.npz not found"):
         datasets.load_digits()
 
@@ -173,7 +169,6 @@ def test_a_corrupted_byte_is_refused_with_both_checksums_and_the_fix(name, tmp_p
     (tmp_path / name).write_bytes(bytes(content))
     got = hashlib.sha256(bytes(content)).hexdigest()
     monkeypatch.setenv(datasets.DATA_DIR_ENV, str(tmp_path))
-    datasets.clear_cache()
     message = (rf"{name} is not the file the course was written for: its SHA-256 must be "
                rf"{datasets.CHECKSUMS[name]}; got {got}\. The course ships the right one; copy it there "
                rf"from the course's own copy in {DATA}, or unset MLCOURSE_DATA_DIR")
@@ -193,12 +188,12 @@ def test_a_corrupted_file_in_a_clone_is_restored_with_git(tmp_path, monkeypatch)
         datasets.load_microchips()
 
 
-def test_the_cache_never_answers_for_a_different_folder(tmp_path, monkeypatch):
-    datasets.load_exam_scores()  # cached from the repository's data/
+def test_a_change_of_folder_is_seen_by_the_next_call(tmp_path, monkeypatch):
+    datasets.load_exam_scores()  # from the repository's data/
     content = bytearray((DATA / "exam_scores.csv").read_bytes())
     content[30] ^= 0x01
     (tmp_path / "exam_scores.csv").write_bytes(bytes(content))
-    monkeypatch.setenv(datasets.DATA_DIR_ENV, str(tmp_path))  # no clear_cache() on purpose
+    monkeypatch.setenv(datasets.DATA_DIR_ENV, str(tmp_path))
     with pytest.raises(datasets.ChecksumError, match=r"exam_scores\.csv"):
         datasets.load_exam_scores()
 
