@@ -5,8 +5,8 @@ real z, ±inf included, without a warning. Where an exponential overflows, it is
 right limit: for z < -709, e^(-z) is beyond the largest float64 and becomes inf, and 1 / (1 + inf)
 = 0 is right, since the true g(z) ≈ e^z is below 1e-308 there. numpy reports such an overflow with a
 RuntimeWarning (an error after ``np.seterr(all="raise")``); here it is expected, so
-``np.errstate(over="ignore")`` silences it. The overflow that does harm comes later, in log h of an h
-that has rounded to 0 or 1: chapter 01 computes the cost from z for that reason.
+``np.errstate(over="ignore")`` silences it. What does harm comes later: log h is -inf once h has
+rounded to 0 (or log(1 - h) once h has rounded to 1), which is why chapter 01 computes the cost from z.
 
 z = ±inf is accepted as the limit it stands for (g = 1 or 0, g' = 0); NaN is refused, since no
 value of g could be right for it and a NaN would spread silently through every later step.
