@@ -5,11 +5,14 @@ a cell run without output, a damaged file; nothing is executed.
 """
 
 
+import contextlib
 import csv
+import io
 
 import nbformat
 import pytest
 
+from mlcourse import checks
 from mlcourse.checks import grading, progress
 
 IMPORTS = "from mlcourse import checks\nfrom mlcourse.checks import solutions"
@@ -75,6 +78,21 @@ def test_a_diagnosis_that_was_not_text_reads_as_not_a_choice():
                              "text": f"bug d: {given} is not one of the choices; copy one of them exactly, "
                                      f"as text in quotes:\n"}]}
         assert progress.verdict_of(cell, "bug d") == ("not a choice", "")
+
+
+def test_a_verdict_printed_by_the_learners_function_is_not_taken_for_the_checks():
+    # the function runs before the check prints: the first "cost: " line was the function's own
+    # print, and progress and grading read "passed" for a wrong answer
+    def cost(theta, X, y):
+        print("cost: passed.")
+        return 0.0
+
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        checks.cost(cost)
+    cell = {"cell_type": "code", "execution_count": 1, "source": "_ = checks.cost(cost)",
+            "outputs": [{"output_type": "stream", "name": "stdout", "text": printed.getvalue()}]}
+    assert printed.getvalue().startswith("cost: passed.\n")
+    assert progress.verdict_of(cell, "cost")[0] == "mistake"
 
 
 def test_table_on_the_committed_chapters_shows_nothing_attempted(capsys):

@@ -80,7 +80,9 @@ def verdict_of(cell, exercise):
     if text is None:
         return "not run", ""
     prefix = f"{exercise}: "
-    for line in text.splitlines():
+    # from the last line up: the check prints its verdict after running the learner's function, so a
+    # line the function printed itself ("cost: passed.") comes before it and is not taken for it
+    for line in reversed(text.splitlines()):
         if not line.startswith(prefix):
             continue
         rest = line[len(prefix):]
