@@ -95,7 +95,8 @@ def median_seconds(function, repeats=50):
     the figure. BLAS is limited to one thread while timing, as it is during training
     (:func:`mlcourse.optimize.single_blas_thread`): on small matrices a second OpenBLAS thread
     costs more in synchronisation than it saves, and on a busy machine it can make one call ten
-    times slower. Timings depend on the machine: chapter 08 prints them only as "<number> ms".
+    times slower. Timings depend on the machine: chapter 08 prints them as "<number> ms" or
+    "<number> s", the form the notebook check's sanitiser replaces.
     """
     repeats = check_positive_int(repeats, "repeats")
     times = []
@@ -251,7 +252,7 @@ def epsilon_update(epsilon, Theta1, Theta2, X, y, model):
     -----
     The analytic gradient is backpropagation's, always in float64 (λ = 0); only the cost inside the
     central difference changes precision. 2·P evaluations of J per precision (P = 38 on the
-    chapter's problem), a few milliseconds each.
+    chapter's problem), well under a millisecond each.
     """
     epsilon = check_positive_real(epsilon, "epsilon")
     Theta1, Theta2, X, labels, _ = check_network_data(Theta1, Theta2, X, y, 0.0)

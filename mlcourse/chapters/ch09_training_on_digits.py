@@ -11,8 +11,9 @@ Training itself is :func:`mlcourse.network.fit`. What is here exists to *watch* 
 
 A slider callback is an ordinary function: the chapter calls it once in a plain cell (so notebook
 validation checks its printed numbers), then hands it to ``ipywidgets.interactive_output``.
-Retraining takes from a few milliseconds to about half a second, so the widgets update only when a
-slider is released, and an optional status widget counts the iterations while it runs.
+Retraining takes from a few milliseconds to a second or more (benchmarks/bench_training.py measures
+it), so the widgets update only when a slider is released, and an optional status widget counts the
+iterations while it runs.
 """
 
 import time
@@ -362,9 +363,9 @@ def make_training_slider(X_train, y_train, X_test, y_test, *, max_iters=1000, se
 
     Notes
     -----
-    With BLAS on one thread, 300 iterations of L-BFGS take about 0.2 s on the digits and 1000
-    about half a second, which is why the chapter wires the sliders with
-    ``continuous_update=False`` and passes a status widget.
+    With BLAS on one thread, 300 iterations of L-BFGS take about 0.4 s on the digits and 1000
+    about 1 s here (the chapter prints its own times), which is why the chapter wires the sliders
+    with ``continuous_update=False`` and passes a status widget.
     """
     X_train = as_float_matrix(X_train, "X_train")
     X_test = as_float_matrix(X_test, "X_test")
