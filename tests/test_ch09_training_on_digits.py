@@ -101,10 +101,16 @@ def test_learning_curve_refuses_data_that_do_not_fit():
     X_train, y_train, X_test, y_test = blobs()
     with pytest.raises(ValueError, match="X_test must have 4 columns"):
         ch09.record_learning_curve(X_train, y_train, X_test[:, :3], y_test)
-    with pytest.raises(ValueError, match=r"y_test must hold class labels 0..K-1 = 0..2"):
+    # was "K being the number of output units (rows of Theta2)", a matrix the caller never passed
+    with pytest.raises(ValueError, match=r"y_test must hold class labels 0..K-1 = 0..2, K being the number "
+                                         r"of classes, y_train's largest label \+ 1; got 3"):
         ch09.record_learning_curve(X_train, y_train, X_test, y_test + 1)
-    with pytest.raises(TypeError, match="y_train must hold integer class labels; got <U1"):
+    with pytest.raises(TypeError, match="y_train must hold real numbers; got an array of dtype <U1"):
         ch09.record_learning_curve(X_train, np.array(["a"] * y_train.size), X_test, y_test)
+    y_nan = y_train.astype(float)
+    y_nan[3] = np.nan  # was "cannot convert float NaN to integer", naming nothing
+    with pytest.raises(ValueError, match=r"y_train must hold only finite numbers"):
+        ch09.record_learning_curve(X_train, y_nan, X_test, y_test)
 
 
 # --- the slider ----------------------------------------------------------------------------------

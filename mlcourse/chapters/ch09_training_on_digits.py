@@ -26,6 +26,7 @@ from .. import network, optimize
 from .._validation import (
     as_float_matrix,
     check_class_labels,
+    check_labels_shape,
     check_lambda,
     check_positive_int,
     check_positive_real,
@@ -160,13 +161,13 @@ def _labelled_data(X_train, y_train, X_test, y_test):
     X_train = as_float_matrix(X_train, "X_train")
     X_test = as_float_matrix(X_test, "X_test", columns=X_train.shape[1],
                              columns_reason="(the same features as X_train)")
-    y_train = np.asarray(y_train)
-    if y_train.size == 0 or y_train.dtype.kind not in "iuf":
-        raise TypeError(f"y_train must hold integer class labels; got {y_train.dtype} of shape "
-                        f"{y_train.shape}")
+    y_train = check_labels_shape(y_train, X_train.shape[0], "y_train", rows_of="X_train")  # finite too
     num_labels = int(np.max(y_train)) + 1
-    labels_train = check_class_labels(y_train, X_train.shape[0], num_labels, "y_train")
-    labels_test = check_class_labels(y_test, X_test.shape[0], num_labels, "y_test")
+    K_is = "the number of classes, y_train's largest label + 1"
+    labels_train = check_class_labels(y_train, X_train.shape[0], num_labels, "y_train", rows_of="X_train",
+                                      K_is=K_is)
+    labels_test = check_class_labels(y_test, X_test.shape[0], num_labels, "y_test", rows_of="X_test",
+                                     K_is=K_is)
     return X_train, labels_train, X_test, labels_test, num_labels
 
 
