@@ -37,14 +37,10 @@ def as_numeric_array(value, name):
     return array
 
 
-def _all_finite(array):
-    return bool(np.isfinite(array).all())
-
-
 def check_finite(array, name):
     """Raise ``ValueError`` naming the first NaN/inf entry of ``array``, if it has one."""
-    if not _all_finite(array):
-        finite = np.isfinite(array)
+    finite = np.isfinite(array)
+    if not finite.all():
         bad = np.argwhere(~finite)
         first = tuple(int(i) for i in bad[0])
         where = first[0] if len(first) == 1 else first

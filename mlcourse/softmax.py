@@ -126,7 +126,8 @@ def categorical_cross_entropy(Z, y):
     while log(softmax(z)_1) would be log(0) = −inf. Chapter 10.
     """
     Z = as_float_matrix(Z, "Z", shape="(m, K)")
-    return _mean_cross_entropy(Z, check_class_labels(y, *Z.shape, rows_of="Z", K_is="the columns of Z"))
+    labels = check_class_labels(y, *Z.shape, rows_of="Z", K_is="the columns of Z")
+    return _mean_cross_entropy(Z, np.eye(Z.shape[1])[labels])
 
 
 def cross_entropy_gradient(Z, y):
@@ -182,9 +183,8 @@ def sigmoid_cross_entropy(Z, Y):
 
 # --- the network with a softmax output -----------------------------------------------------------
 
-def _mean_cross_entropy(Z, labels):
-    """(1/m) Σ_i [log Σ_k e^{z_ik} − z_{i, y_i}]: with one-hot rows Y, Σ_k Y_ik z_ik is z_{i, y_i}."""
-    Y = np.eye(Z.shape[1])[labels]
+def _mean_cross_entropy(Z, Y):
+    """(1/m) Σ_i [log Σ_k e^{z_ik} − z_{i, y_i}], for one-hot rows Y: Σ_k Y_ik z_ik is z_{i, y_i}."""
     return float(np.sum(_log_sum_exp(Z) - np.sum(Y * Z, axis=1)) / len(Z))
 
 
@@ -192,9 +192,10 @@ def _cost_and_gradient(Theta1, Theta2, X, labels, lambda_):
     """J and (Theta1_grad, Theta2_grad) on checked input: the sigmoid network's, but for two lines."""
     m = len(X)
     z2, a2, z3 = network.forward_scores(Theta1, Theta2, X)
-    J = _mean_cross_entropy(z3, labels) + network.penalty(Theta1, Theta2, lambda_, m)
+    Y = np.eye(len(Theta2))[labels]
+    J = _mean_cross_entropy(z3, Y) + network.penalty(Theta1, Theta2, lambda_, m)
     # δ(3) = a3 − Y, exactly as for sigmoid outputs with cross-entropy (chapter 10 derives why)
-    delta3 = _softmax(z3) - np.eye(len(Theta2))[labels]
+    delta3 = _softmax(z3) - Y
     return float(J), network.backward(Theta1, Theta2, X, z2, a2, delta3, lambda_)
 
 
@@ -254,7 +255,8 @@ def cost(Theta1, Theta2, X, y, lambda_=0.0):
     """
     Theta1, Theta2, X, labels, lambda_ = check_network_data(Theta1, Theta2, X, y, lambda_)
     z3 = network.forward_scores(Theta1, Theta2, X)[2]
-    return _mean_cross_entropy(z3, labels) + network.penalty(Theta1, Theta2, lambda_, len(X))
+    Y = np.eye(len(Theta2))[labels]
+    return _mean_cross_entropy(z3, Y) + network.penalty(Theta1, Theta2, lambda_, len(X))
 
 
 def gradient(Theta1, Theta2, X, y, lambda_=0.0):
