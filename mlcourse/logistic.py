@@ -421,5 +421,5 @@ def fit(X, y, lambda_=0.0, *, method="lbfgs", alpha=1.0, num_iters=400, theta_in
             return math.inf, np.full_like(theta, np.nan)
 
     if method == "lbfgs":
-        return optimize.minimize(objective, theta_initial, max_iters=num_iters)
+        return optimize.minimize(objective, theta_initial, num_iters=num_iters)
     return optimize.gradient_descent(objective, theta_initial, alpha, num_iters)

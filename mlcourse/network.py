@@ -412,7 +412,7 @@ def train(kernel, X, y, hidden_size, lambda_, *, num_labels=None, method="lbfgs"
         return J, np.concatenate([Theta1_grad.ravel(), Theta2_grad.ravel()])  # pack() without its checks
 
     theta_initial = pack(Theta1, Theta2)
-    result = (optimize.minimize(packed_kernel, theta_initial, max_iters=num_iters) if method == "lbfgs"
+    result = (optimize.minimize(packed_kernel, theta_initial, num_iters=num_iters) if method == "lbfgs"
               else optimize.gradient_descent(packed_kernel, theta_initial, alpha, num_iters))
     Theta1, Theta2 = unpack(result.theta, input_size, hidden_size, num_labels)
     return Theta1, Theta2, result

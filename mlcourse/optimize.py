@@ -119,6 +119,14 @@ def _evaluate(cost_and_gradient, theta, where):
     return _as_cost(J, where), _as_gradient(grad, len(theta), where)
 
 
+def _check_watchers(keep_path, progress):
+    """Refuse a ``keep_path`` that is not a bool and a ``progress`` that cannot be called."""
+    if not isinstance(keep_path, bool | np.bool_):  # "no" or 0.0 would be taken as a silent yes or no
+        raise TypeError(f"keep_path must be True or False; got {type(keep_path).__name__} {keep_path!r}")
+    if progress is not None:
+        check_callable(progress, "progress", "iteration -> None")
+
+
 def _start_cost(cost_and_gradient, theta_start, theta, J, grad):
     """J(θ_initial), reusing the evaluation at ``theta`` when it is θ_initial; raise if not finite."""
     if not np.array_equal(theta, theta_start):
@@ -191,7 +199,7 @@ class DescentResult:
         return float(self.cost_history[-1])
 
 
-def gradient_descent(cost_and_gradient, theta_initial, alpha, num_iters, *, keep_path=False):
+def gradient_descent(cost_and_gradient, theta_initial, alpha, num_iters, *, keep_path=False, progress=None):
     """Batch gradient descent θ ← θ − α ∇J(θ), stopping at the first step that diverges.
 
     Parameters
@@ -202,8 +210,9 @@ def gradient_descent(cost_and_gradient, theta_initial, alpha, num_iters, *, keep
         The starting point (copied).
     alpha, num_iters : float, int
         The learning rate α > 0, and the number of steps (≥ 1) if none diverges.
-    keep_path : bool, default False
-        Also keep every iterate in ``theta_path`` (chapter 03 draws it over the contours of J).
+    keep_path, progress : bool (default False), callable (optional)
+        Keep every iterate in ``theta_path`` (chapter 03 draws it over the contours of J); call
+        ``progress(iteration)`` after each accepted step 1, 2, … (chapter 09's status line).
 
     Returns
     -------
@@ -213,22 +222,19 @@ def gradient_descent(cost_and_gradient, theta_initial, alpha, num_iters, *, keep
     Raises
     ------
     TypeError, ValueError
-        For ``alpha`` ≤ 0, ``num_iters`` < 1, a non-bool ``keep_path``, a non-finite ``theta_initial``,
-        a ``cost_and_gradient`` not returning a real J and a grad of θ's shape, or J(θ_initial) not finite.
+        For α ≤ 0, ``num_iters`` < 1, a non-bool ``keep_path``, a ``progress`` not callable, a non-finite
+        ``theta_initial``, a J not real or a grad not of θ's shape, or J(θ_initial) not finite.
 
     Notes
     -----
     Near a minimum of largest curvature κ the error along that direction is multiplied by (1 − ακ)
-    each step: the cost falls for α < 2/κ and grows beyond. A rise under 1e-10 of J is round-off,
-    not divergence. Chapter 03.
+    each step: the cost falls for α < 2/κ and grows beyond. A rise under 1e-10 of J is round-off. Chapter 03.
     """
     alpha, num_iters = check_positive_real(alpha, "alpha"), check_positive_int(num_iters, "num_iters")
-    if not isinstance(keep_path, bool | np.bool_):  # "no" or 0.0 would be taken as a silent yes or no
-        raise TypeError(f"keep_path must be True or False; got {type(keep_path).__name__} {keep_path!r}")
+    _check_watchers(keep_path, progress)
     theta = as_float_vector(theta_initial, "theta_initial").copy()
     path, status, message, rejected_cost = [theta], "completed", "", None
-    # overflow is an outcome reported through `status`; numpy's warnings (or np.seterr's errors) are noise
-    with np.errstate(all="ignore"):
+    with np.errstate(all="ignore"):  # overflow is an outcome, told in `status`: numpy's warnings are noise
         J, grad = _evaluate(cost_and_gradient, theta, "at theta_initial")
         _check_start(J, grad)
         cost_history = [J]
@@ -245,6 +251,8 @@ def gradient_descent(cost_and_gradient, theta_initial, alpha, num_iters, *, keep
             theta, J, grad = candidate, J_new, grad_new
             cost_history.append(J)
             path.append(theta)
+            if progress is not None:
+                progress(iteration)
     iterations = len(cost_history) - 1
     message = message or (f"completed {iterations} iterations with alpha = {alpha:g}: the cost went "
                           f"from {_format_cost(cost_history[0])} to {_format_cost(J)}")
@@ -267,8 +275,9 @@ class OptimizeResult:
         J(θ_initial) followed by J after each iteration; non-increasing, since every line-search
         step must lower the cost.
     status : {"converged", "max_iters", "failed"}
-        ``"converged"``: a convergence test was met. ``"max_iters"``: the iteration (or evaluation)
-        budget ran out first. ``"failed"``: L-BFGS-B could not make progress.
+        ``"converged"``: a convergence test was met. ``"max_iters"``: the iteration budget
+        ``num_iters`` (or scipy's evaluation budget) ran out first. ``"failed"``: L-BFGS-B could
+        not make progress.
     message : str
         scipy's reason in plain words, with scipy's own text in parentheses.
     iterations : int
@@ -277,6 +286,8 @@ class OptimizeResult:
         Calls of ``cost_and_gradient`` (a line search may need several per iteration).
     success : bool
         True when ``status == "converged"``.
+    theta_path : ndarray, shape (iterations + 1, n), or None
+        θ_initial and the iterate after each iteration; None unless ``keep_path=True``.
     """
 
     theta: np.ndarray
@@ -286,6 +297,7 @@ class OptimizeResult:
     iterations: int
     function_evaluations: int
     success: bool
+    theta_path: np.ndarray | None = None
 
     @property
     def final_cost(self):
@@ -293,7 +305,7 @@ class OptimizeResult:
         return float(self.cost_history[-1])
 
 
-def _explain_lbfgsb(result, max_iters):
+def _explain_lbfgsb(result, num_iters):
     """Map scipy's L-BFGS-B result to (status, plain-words message)."""
     reason = str(result.message)
     if result.status == 0:
@@ -306,7 +318,7 @@ def _explain_lbfgsb(result, max_iters):
         status = "converged"
     elif result.status == 1:
         if "ITERATIONS" in reason:
-            plain = (f"stopped after max_iters = {max_iters} iterations, before the convergence "
+            plain = (f"stopped after num_iters = {num_iters} iterations, before the convergence "
                      "tests were met; more iterations may lower the cost further")
         else:
             plain = ("stopped because the number of cost evaluations reached scipy's limit, before "
@@ -323,33 +335,31 @@ def _explain_lbfgsb(result, max_iters):
     return status, f"{plain} ({reason})"
 
 
-def minimize(cost_and_gradient, theta_initial, *, max_iters=400, tol=None):
+def minimize(cost_and_gradient, theta_initial, *, num_iters=400, tol=None, keep_path=False, progress=None):
     """Minimise J with L-BFGS-B, BLAS pinned to one thread, recording the cost after each iteration.
 
     Parameters
     ----------
-    cost_and_gradient : callable
-        ``cost_and_gradient(theta) -> (J, grad)`` with ``theta`` of shape (n,), ``J`` a real number
-        and ``grad`` of shape (n,).
-    theta_initial : array_like, shape (n,)
-        The starting point. It is copied, never modified.
-    max_iters : int, default 400
-        The largest number of L-BFGS-B iterations (≥ 1).
+    cost_and_gradient, theta_initial
+        As in :func:`gradient_descent`.
+    num_iters : int, default 400
+        The largest number of L-BFGS-B iterations (≥ 1); it stops earlier once it converges.
     tol : float, optional
-        Passed to scipy as ``tol`` (it sets both the gradient and the relative-cost tolerance).
-        Default: scipy's defaults.
+        scipy's ``tol``, both the gradient and the relative-cost tolerance (default: scipy's).
+    keep_path, progress
+        As in :func:`gradient_descent`: every iterate kept in ``theta_path``; ``progress(iteration)``.
 
     Returns
     -------
     OptimizeResult
         ``theta``, ``cost_history``, ``status``, ``message``, ``iterations``,
-        ``function_evaluations``, ``success``.
+        ``function_evaluations``, ``success``, ``theta_path``.
 
     Raises
     ------
     TypeError, ValueError
-        For ``max_iters`` < 1 or ``tol`` ≤ 0 (or not numbers), a non-finite ``theta_initial``, a
-        ``cost_and_gradient`` as :func:`gradient_descent` refuses it, or J(θ_initial) not finite.
+        For ``num_iters`` < 1 or ``tol`` ≤ 0 (or not numbers), and for what :func:`gradient_descent`
+        refuses.
 
     Notes
     -----
@@ -357,11 +367,12 @@ def minimize(cost_and_gradient, theta_initial, *, max_iters=400, tol=None):
     approximation of the inverse Hessian from the last few (θ, ∇J) differences, so it needs no
     learning rate. The cost history comes from scipy's callback, without extra evaluations.
     """
-    max_iters = check_positive_int(max_iters, "max_iters")
+    num_iters = check_positive_int(num_iters, "num_iters")
     if tol is not None:
         tol = check_positive_real(tol, "tol")
+    _check_watchers(keep_path, progress)
     theta_start = as_float_vector(theta_initial, "theta_initial").copy()
-    cost_history = []
+    cost_history, path = [], [theta_start]
 
     def fun(theta):
         J, grad = _evaluate(cost_and_gradient, theta, "during L-BFGS-B")
@@ -369,14 +380,18 @@ def minimize(cost_and_gradient, theta_initial, *, max_iters=400, tol=None):
             cost_history.append(_start_cost(cost_and_gradient, theta_start, theta, J, grad))
         return J, grad
 
-    def record(intermediate_result):
+    def record(intermediate_result):  # scipy calls it after each iteration, with the new iterate
         cost_history.append(float(intermediate_result.fun))
+        if keep_path:
+            path.append(np.array(intermediate_result.x, dtype=np.float64))  # a copy: scipy reuses x
+        if progress is not None:
+            progress(len(cost_history) - 1)
 
-    options = {"maxiter": max_iters}
     with single_blas_thread(), np.errstate(all="ignore"):  # as in gradient_descent
         result = scipy.optimize.minimize(fun, theta_start.copy(), jac=True, method="L-BFGS-B",
-                                         tol=tol, options=options, callback=record)
-    status, message = _explain_lbfgsb(result, max_iters)
+                                         tol=tol, options={"maxiter": num_iters}, callback=record)
+    status, message = _explain_lbfgsb(result, num_iters)
     return OptimizeResult(theta=np.array(result.x, dtype=np.float64), cost_history=np.array(cost_history),
                           status=status, message=message, iterations=int(result.nit),
-                          function_evaluations=int(result.nfev), success=status == "converged")
+                          function_evaluations=int(result.nfev), success=status == "converged",
+                          theta_path=np.array(path) if keep_path else None)

@@ -241,14 +241,14 @@ def test_minimize_reaches_the_minimum_of_rosenbrock():
     np.testing.assert_array_equal(theta_initial, [-1.2, 1.0])  # not mutated
 
 
-def test_minimize_with_max_iters_one_stops_with_status_max_iters():
-    result = minimize(rosenbrock, [-1.2, 1.0], max_iters=1)
+def test_minimize_with_num_iters_one_stops_with_status_max_iters():
+    result = minimize(rosenbrock, [-1.2, 1.0], num_iters=1)
     assert result.status == "max_iters"
     assert not result.success
     assert result.iterations == 1
     assert len(result.cost_history) == 2
     assert result.cost_history[1] < result.cost_history[0]
-    assert "stopped after max_iters = 1 iterations" in result.message
+    assert "stopped after num_iters = 1 iterations" in result.message
 
 
 def test_minimize_reports_a_wrong_gradient_as_failed():
@@ -313,8 +313,10 @@ def test_single_blas_thread_creates_its_controller_once():
 
 
 @pytest.mark.parametrize(("kwargs", "error", "match"), [
-    ({"max_iters": 0}, ValueError, r"max_iters must be ≥ 1; got 0"),
-    ({"max_iters": 2.5}, TypeError, r"max_iters must be a whole number ≥ 1; got float 2.5"),
+    ({"num_iters": 0}, ValueError, r"num_iters must be ≥ 1; got 0"),
+    ({"num_iters": 2.5}, TypeError, r"num_iters must be a whole number ≥ 1; got float 2.5"),
+    ({"keep_path": 1}, TypeError, r"^keep_path must be True or False; got int 1$"),
+    ({"progress": "status"}, TypeError, r"^progress must be a function iteration -> None; got str"),
     ({"tol": 0.0}, ValueError, r"tol must be > 0; got 0"),
     ({"tol": np.nan}, ValueError, r"tol must be a finite number; got nan"),
 ])
@@ -357,7 +359,7 @@ def test_minimize_refuses_a_bad_start_or_gradient():
 # --- regressions from the input audit: each failed before its fix -------------------------------
 
 @pytest.mark.parametrize("optimiser", [lambda t: gradient_descent(quadratic, t, 0.1, 3),
-                                       lambda t: minimize(quadratic, t, max_iters=3)])
+                                       lambda t: minimize(quadratic, t, num_iters=3)])
 def test_an_empty_theta_initial_is_refused_by_name(optimiser):
     # was IndexError "index 0 is out of bounds for axis 0 with size 0"
     with pytest.raises(ValueError, match=r"^theta_initial must have at least one entry; got shape \(0,\)$"):
@@ -387,3 +389,37 @@ def test_tol_beyond_float64_is_refused_by_name():
     # was OverflowError "int too large to convert to float"
     with pytest.raises(ValueError, match=r"^tol must be a finite number; got 1000+\.\.\.0+$"):
         minimize(quadratic, THETA0, tol=10**400)
+
+
+# --- watching a run: keep_path and progress --------------------------------------------------------
+
+def test_minimize_keeps_every_iterate_and_reports_each_iteration():
+    seen = []
+    kept = minimize(rosenbrock, [-1.2, 1.0], num_iters=15, keep_path=True, progress=seen.append)
+    plain = minimize(rosenbrock, [-1.2, 1.0], num_iters=15)
+    assert plain.theta_path is None
+    assert kept.theta_path.shape == (kept.iterations + 1, 2)
+    np.testing.assert_array_equal(kept.theta_path[0], [-1.2, 1.0])
+    np.testing.assert_array_equal(kept.theta_path[-1], kept.theta)
+    # the kept iterates are the ones whose costs were recorded (had scipy's x been kept uncopied,
+    # every row would be the last iterate)
+    np.testing.assert_allclose([rosenbrock(t)[0] for t in kept.theta_path], kept.cost_history, rtol=1e-12)
+    assert seen == list(range(1, kept.iterations + 1))
+    np.testing.assert_array_equal(kept.theta, plain.theta)  # watching changes nothing
+    np.testing.assert_array_equal(kept.cost_history, plain.cost_history)
+
+
+def test_gradient_descent_reports_each_accepted_step():
+    seen = []
+    result = gradient_descent(quadratic, THETA0, 0.5, 7, progress=seen.append)
+    assert seen == list(range(1, 8))
+    seen.clear()
+    diverged = gradient_descent(quadratic, THETA0, 5.0, 7, progress=seen.append)
+    assert diverged.diverged
+    assert seen == list(range(1, diverged.iterations + 1))  # the rejected step is not reported
+    assert result.iterations == 7
+
+
+def test_progress_must_be_callable_for_gradient_descent():
+    with pytest.raises(TypeError, match=r"^progress must be a function iteration -> None; got str"):
+        gradient_descent(quadratic, THETA0, 0.1, 3, progress="status")

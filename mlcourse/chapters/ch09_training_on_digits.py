@@ -20,7 +20,6 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.optimize
 
 from .. import network, optimize
 from .._validation import (
@@ -96,50 +95,6 @@ class LearningCurve:
         return self.status in ("diverged", "non-finite")
 
 
-def _lbfgs_iterates(cost_and_gradient, theta_initial, num_iters, progress):
-    """L-BFGS-B as :func:`mlcourse.optimize.minimize` runs it, keeping θ after every iteration.
-
-    ``optimize.minimize`` records the cost per iteration but not θ; the learning curve needs θ to
-    measure accuracies, so scipy's callback, which receives each new iterate, is used here
-    directly, with the same settings (``jac=True``, ``maxiter``, default tolerances, one BLAS
-    thread) — the tests check that the final weights equal ``network.fit``'s.
-    """
-    progress(0)
-    path, costs = [theta_initial.copy()], [cost_and_gradient(theta_initial)[0]]
-
-    def record(intermediate_result):
-        path.append(np.array(intermediate_result.x, dtype=np.float64))
-        costs.append(float(intermediate_result.fun))
-        progress(len(path) - 1)
-
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # BLAS: one thread (caller)
-        result = scipy.optimize.minimize(cost_and_gradient, theta_initial.copy(), jac=True,
-                                         method="L-BFGS-B", options={"maxiter": num_iters},
-                                         callback=record)
-    if result.status == 0:
-        status, message = "converged", f"converged after {result.nit} iterations ({result.message})"
-    elif result.status == 1:
-        status, message = "max_iters", (f"stopped after max_iters = {num_iters} iterations, before "
-                                        "the convergence tests were met")
-    else:
-        status, message = "failed", f"L-BFGS-B stopped without converging ({result.message})"
-    return np.array(path), np.array(costs), status, message
-
-
-def _descent_iterates(cost_and_gradient, theta_initial, alpha, num_iters, progress):
-    """Gradient descent as :func:`mlcourse.network.fit` runs it, keeping θ after every iteration."""
-    evaluations = [0]
-
-    def counted(theta):
-        # gradient descent evaluates the cost once at the start and once per iteration
-        progress(evaluations[0])
-        evaluations[0] += 1
-        return cost_and_gradient(theta)
-
-    result = optimize.gradient_descent(counted, theta_initial, alpha, num_iters, keep_path=True)
-    return result.theta_path, result.cost_history, result.status, result.message
-
-
 def _packed_cost(X, labels, lambda_, hidden_size, num_labels):
     """``unpack(θ) -> (Theta1, Theta2)`` and ``cost_and_gradient(θ) -> (J, ∇J)`` on one packed θ."""
     input_size = X.shape[1]
@@ -180,13 +135,8 @@ def _accuracies(path, unpack, data, max_points):
     return checkpoints, accuracies[0], accuracies[1]
 
 
-def _no_progress(iteration):
-    """The default ``progress`` of :func:`record_learning_curve`: nothing to show."""
-
-
 def record_learning_curve(X_train, y_train, X_test, y_test, *, method="lbfgs", hidden_size=25,
-                          lambda_=1.0, num_iters=300, alpha=1.0, seed=0, max_points=100,
-                          progress=_no_progress):
+                          lambda_=1.0, num_iters=300, alpha=1.0, seed=0, max_points=100, progress=None):
     """Train the network and record its cost and its training and held-out accuracy per iteration.
 
     Parameters
@@ -202,7 +152,7 @@ def record_learning_curve(X_train, y_train, X_test, y_test, *, method="lbfgs", h
     max_points : int, default 100
         The most checkpoints at which the accuracies are measured (the cost is kept every iteration).
     progress : callable, optional
-        ``progress(iteration)``, called as iterations 0, 1, … complete (e.g. for a status line).
+        ``progress(iteration)``, called as iterations 1, 2, … complete (e.g. for a status line).
 
     Returns
     -------
@@ -230,19 +180,20 @@ def record_learning_curve(X_train, y_train, X_test, y_test, *, method="lbfgs", h
     unpack, cost_and_gradient = _packed_cost(X_train, labels_train, lambda_, hidden_size, num_labels)
     # One BLAS thread: the products are small (1348×64 by 64×25); a second thread costs more than it saves
     with optimize.single_blas_thread():
+        # the optimisers network.fit runs, with the same settings, keeping every iterate
         if method == "lbfgs":
-            path, cost_history, status, message = _lbfgs_iterates(cost_and_gradient, theta_initial,
-                                                                  num_iters, progress)
+            result = optimize.minimize(cost_and_gradient, theta_initial, num_iters=num_iters,
+                                       keep_path=True, progress=progress)
         else:
-            path, cost_history, status, message = _descent_iterates(cost_and_gradient, theta_initial,
-                                                                    alpha, num_iters, progress)
+            result = optimize.gradient_descent(cost_and_gradient, theta_initial, alpha, num_iters,
+                                               keep_path=True, progress=progress)
         checkpoints, train_accuracy, test_accuracy = _accuracies(
-            path, unpack, [(X_train, labels_train), (X_test, labels_test)], max_points)
-    Theta1, Theta2 = network.unpack(path[-1], input_size, hidden_size, num_labels)
+            result.theta_path, unpack, [(X_train, labels_train), (X_test, labels_test)], max_points)
+    Theta1, Theta2 = network.unpack(result.theta, input_size, hidden_size, num_labels)
     return LearningCurve(method=method, alpha=alpha, lambda_=lambda_, hidden_size=hidden_size,
-                         num_iters=num_iters, cost_history=np.asarray(cost_history, dtype=np.float64),
+                         num_iters=num_iters, cost_history=result.cost_history,
                          checkpoints=checkpoints, train_accuracy=train_accuracy,
-                         test_accuracy=test_accuracy, status=status, message=message,
+                         test_accuracy=test_accuracy, status=result.status, message=result.message,
                          fit=network.NetworkFit(Theta1=Theta1, Theta2=Theta2, result=None))
 
 
@@ -317,19 +268,22 @@ def _curve_figure(max_iters):
 class _Progress:
     """``progress(iteration)`` for :func:`record_learning_curve` that writes to a status widget.
 
-    A widget update is a message to the browser, so the text changes at most every ``interval``
-    seconds (and at iteration 0): often enough to see training move, rarely enough to cost nothing.
+    It shows iteration 0 as soon as it is made. A widget update is a message to the browser, so the
+    text changes at most every ``interval`` seconds: often enough to see training move, rarely enough
+    to cost nothing.
     """
 
     def __init__(self, status, num_iters, interval=0.1):
         self.status, self.num_iters, self.interval = status, num_iters, interval
-        self.last_shown = -np.inf
+        self.show(0)
+
+    def show(self, iteration):
+        self.status.value = f"training… {iteration} of {self.num_iters} iterations"
+        self.last_shown = time.perf_counter()
 
     def __call__(self, iteration):
-        now = time.perf_counter()
-        if iteration == 0 or now - self.last_shown >= self.interval:
-            self.status.value = f"training… {iteration} of {self.num_iters} iterations"
-            self.last_shown = now
+        if time.perf_counter() - self.last_shown >= self.interval:
+            self.show(iteration)
 
 
 def make_training_slider(X_train, y_train, X_test, y_test, *, max_iters=1000, seed=0):
@@ -377,7 +331,7 @@ def make_training_slider(X_train, y_train, X_test, y_test, *, max_iters=1000, se
         start = time.perf_counter()
         curve = record_learning_curve(X_train, y_train, X_test, y_test, method=method,
                                       hidden_size=hidden_size, lambda_=lambda_, num_iters=num_iters,
-                                      alpha=alpha, seed=seed, progress=_no_progress if status is None
+                                      alpha=alpha, seed=seed, progress=None if status is None
                                       else _Progress(status, num_iters))
         seconds = time.perf_counter() - start
         print("\n".join(describe(curve)))
