@@ -1,4 +1,5 @@
-"""Tests for mlcourse.chapters.ch01_cost_function: chapter 01's slider, the naive cost against the stable one."""
+"""Tests for mlcourse.chapters.ch01_cost_function: chapter 01's figure of one example's cost, and its
+slider, the naive cost against the stable one."""
 
 import matplotlib
 
@@ -104,3 +105,15 @@ def test_slider_canvas_paints_the_marker_over_its_background_as_a_full_draw_woul
     assert blitted.shape[:2] == (round(3.2 * plotting.FIGURE_DPI * scale), round(6.0 * plotting.FIGURE_DPI * scale))
     marker.set_xdata([1.0, 1.0])
     assert not np.array_equal(np.asarray(Image.open(io.BytesIO(show.canvas.png()))), blitted)  # it moved
+
+
+def test_plot_example_costs_draws_minus_log_h_and_minus_log_one_minus_h():
+    ax = ch01.plot_example_costs(num_points=50)
+    (h1, cost_if_1), (h0, cost_if_0) = ax.lines[0].get_data(), ax.lines[1].get_data()
+    np.testing.assert_array_equal(h1, h0)
+    assert h1.min() > 0
+    assert h1.max() < 1
+    np.testing.assert_allclose(cost_if_1, -np.log(h1), rtol=1e-12)
+    np.testing.assert_allclose(cost_if_0, -np.log(1 - h0), rtol=1e-9)
+    assert "y = 1" in ax.lines[0].get_label()
+    assert "y = 0" in ax.lines[1].get_label()

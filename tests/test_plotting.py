@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from mlcourse.chapters import diagrams, plotting
+from mlcourse.chapters import ch01_cost_function, plotting
 
 # --- the style ---------------------------------------------------------------------------------------
 
@@ -50,10 +50,10 @@ def test_the_colour_cycle_is_okabe_ito_with_a_line_style_per_colour():
 
 def test_every_text_the_shared_figures_draw_is_at_least_10_pt():
     X = np.array([[1.0, 2.0], [3.0, 4.0]])
-    axes = [plotting.plot_sigmoid(), plotting.plot_example_costs(), plotting.scatter_classes(X, [0, 1]),
+    axes = [plotting.plot_sigmoid(), ch01_cost_function.plot_example_costs(), plotting.scatter_classes(X, [0, 1]),
             plotting.plot_cost_curves([0.0, 1.0], {"a": [1.0, 0.0]}),
             plotting.plot_digit_grid(np.eye(4), labels="abcd", rows=1, cols=4)[1][0, 0],
-            diagrams.plot_computation_graph({"u": diagrams.GraphNode(0, 0, "u", 1.0, 2.0)}, [])]
+            plotting.plot_computation_graph({"u": plotting.GraphNode(0, 0, "u", 1.0, 2.0)}, [])]
     for ax in axes:
         ax.figure.canvas.draw()  # tick labels exist only once drawn
         sizes = [text.get_fontsize() for text in _all_texts(ax.figure)]
@@ -297,18 +297,6 @@ def test_plot_sigmoid_refuses_an_empty_range():
         plotting.plot_sigmoid(z_min=1.0, z_max=1.0)
 
 
-def test_plot_example_costs_draws_minus_log_h_and_minus_log_one_minus_h():
-    ax = plotting.plot_example_costs(num_points=50)
-    (h1, cost_if_1), (h0, cost_if_0) = ax.lines[0].get_data(), ax.lines[1].get_data()
-    np.testing.assert_array_equal(h1, h0)
-    assert h1.min() > 0
-    assert h1.max() < 1
-    np.testing.assert_allclose(cost_if_1, -np.log(h1), rtol=1e-12)
-    np.testing.assert_allclose(cost_if_0, -np.log(1 - h0), rtol=1e-9)
-    assert "y = 1" in ax.lines[0].get_label()
-    assert "y = 0" in ax.lines[1].get_label()
-
-
 def test_plot_cost_curves_draws_one_labelled_line_per_curve():
     steps = np.linspace(0.0, 1.0, 5)
     ax = plotting.plot_cost_curves(steps, {"a": steps ** 2, "b": np.full(5, np.nan)}, xlabel="t")
@@ -418,10 +406,10 @@ def test_below_with_a_bar_shows_the_bound_met_and_the_bar():
 # --- plot_computation_graph ----------------------------------------------------------------------------
 
 def test_plot_computation_graph_draws_boxes_values_adjoints_and_arrows():
-    nodes = {"x": diagrams.GraphNode(0.0, 0.0, "x", 2.0, -0.0),
-             "y": diagrams.GraphNode(1.5, 0.0, "$y = x^2$", 4.0, 1.0),
-             "c": diagrams.GraphNode(0.0, 1.0, "c")}
-    ax = diagrams.plot_computation_graph(nodes, [("x", "y"), ("c", "y")])
+    nodes = {"x": plotting.GraphNode(0.0, 0.0, "x", 2.0, -0.0),
+             "y": plotting.GraphNode(1.5, 0.0, "$y = x^2$", 4.0, 1.0),
+             "c": plotting.GraphNode(0.0, 1.0, "c")}
+    ax = plotting.plot_computation_graph(nodes, [("x", "y"), ("c", "y")])
     boxes, arrows = ax.patches[:3], ax.patches[3:]
     assert len(boxes) == 3
     assert len(arrows) == 2
@@ -436,9 +424,9 @@ def test_plot_computation_graph_draws_boxes_values_adjoints_and_arrows():
 
 def test_plot_computation_graph_refuses_unknown_nodes():
     with pytest.raises(ValueError, match="edges must join names of nodes; got \\('x', 'z'\\)"):
-        diagrams.plot_computation_graph({"x": diagrams.GraphNode(0, 0, "x")}, [("x", "z")])
+        plotting.plot_computation_graph({"x": plotting.GraphNode(0, 0, "x")}, [("x", "z")])
     with pytest.raises(ValueError, match="nodes must hold at least one"):
-        diagrams.plot_computation_graph({}, [])
+        plotting.plot_computation_graph({}, [])
 
 
 def test_measured_prints_two_digits_and_the_bar():

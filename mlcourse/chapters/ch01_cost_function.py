@@ -1,9 +1,10 @@
-"""Chapter 01's slider: the textbook cost formula against the stable one as θ is scaled up.
+"""Chapter 01's figures: one example's cost against h, and the slider of the textbook cost formula
+against the stable one as θ is scaled up.
 
 The code chapter 01 teaches — the squared-error cost, its gradient, both costs along a line through
-θ-space — is written in the chapter's own cells; the model lives in :mod:`mlcourse.logistic`. What
-is here is the slider around it: :func:`naive_vs_stable_cost` computes one position,
-:func:`make_naive_vs_stable_slider` builds the figure once and returns the callback.
+θ-space — is written in the chapter's own cells; the model lives in :mod:`mlcourse.logistic`. Here
+are the figures around it: :func:`plot_example_costs`, and the slider, whose one position
+:func:`naive_vs_stable_cost` computes and whose figure :func:`make_naive_vs_stable_slider` builds once.
 
 A slider callback is an ordinary function: a chapter calls it once in a plain cell (so notebook
 validation checks its printed numbers), then hands it to ``ipywidgets.interactive_output``. Anything
@@ -25,13 +26,47 @@ from .._validation import (
 )
 from ..activations import sigmoid
 from ..logistic import cost as cross_entropy_cost
-from .plotting import PALETTE, SliderCanvas
+from .plotting import PALETTE, SliderCanvas, subplots
 
 __all__ = [
     "NaiveVsStable",
     "make_naive_vs_stable_slider",
     "naive_vs_stable_cost",
+    "plot_example_costs",
 ]
+
+
+def plot_example_costs(ax=None, *, num_points=400):
+    """Draw one example's cost against h: −log h if y = 1, −log(1 − h) if y = 0.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes, optional
+    num_points : int
+        Points on each curve.
+
+    Returns
+    -------
+    matplotlib Axes
+        ``ax.lines[0]`` is −log h (y = 1), ``ax.lines[1]`` is −log(1 − h) (y = 0), both over the same
+        h in (0, 1).
+
+    Notes
+    -----
+    The points are spaced evenly in z from −6 to 6 and h = g(z), so the steep ends near h = 0 and
+    h = 1 get as many points as the middle. Both costs come from z, as in the library:
+    −log g(z) = log(1 + e^-z) and −log(1 − g(z)) = log(1 + e^z).
+    """
+    ax = subplots()[1] if ax is None else ax
+    z = np.linspace(-6.0, 6.0, num_points)
+    h = sigmoid(z)
+    ax.plot(h, np.logaddexp(0.0, -z), color=PALETTE["blue"], label="y = 1:  −log h")
+    ax.plot(h, np.logaddexp(0.0, z), color=PALETTE["vermillion"], linestyle="--",
+            label="y = 0:  −log(1 − h)")
+    ax.set_xlabel("h = g(z), the predicted P(y = 1)")
+    ax.set_ylabel("cost of one example")
+    ax.legend()
+    return ax
 
 
 def _validate(theta, X, y):
@@ -153,8 +188,7 @@ def make_naive_vs_stable_slider(theta, X, y, naive_cost, scales):
     """
     theta, X, y = _validate(theta, X, y)
     scales = as_float_vector(scales, "scales")
-    z = np.multiply.outer(X @ theta, scales)  # (m, S): z at every scale, one product
-    stable = (np.logaddexp(0.0, z) - y[:, None] * z).mean(axis=0)
+    stable = np.array([cross_entropy_cost(s * theta, X, y) for s in scales], dtype=np.float64)
     with np.errstate(all="ignore"):
         naive = np.array([naive_cost(s * theta, X, y) for s in scales], dtype=np.float64)
     figure, marker = _draw_both_curves(scales, stable, naive)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .. import optimize
+from .. import logistic, optimize
 from .._validation import (
     as_float_matrix,
     as_float_vector,
@@ -31,7 +31,6 @@ from .._validation import (
     check_positive_real,
     check_theta_for_X,
 )
-from ..activations import sigmoid
 from .plotting import PALETTE, SliderCanvas
 
 __all__ = [
@@ -192,12 +191,10 @@ def descend(alpha, X, y, num_iters, theta_initial=None):
     theta_initial = check_theta_for_X(theta_initial, X)
 
     def objective(theta):
-        # X and y were validated once above; the cost is computed from z, as in logistic.cost
-        with np.errstate(over="ignore", invalid="ignore"):
-            z = X @ theta
-        if not np.isfinite(z).all():  # only an absurd α gets here: report it through the status
+        try:
+            return logistic.cost_and_gradient(theta, X, y)
+        except ValueError:  # X θ overflowed, which only an absurd α does: an outcome, told in the status
             return math.inf, np.full_like(theta, np.nan)
-        return (float((np.logaddexp(0.0, z) - y * z).mean()), X.T @ (sigmoid(z) - y) / X.shape[0])
 
     result = optimize.gradient_descent(objective, theta_initial, alpha, num_iters, keep_path=True)
     rejected = None
@@ -239,7 +236,8 @@ def _draw_path_panel(path_ax, X, y, theta_hat, theta1_range, theta2_range, grid_
     The contours are a slice, and the path drawn on them is the projection (θ1, θ2) of the real 3-D
     path: on the way θ0 differs from θ̂0, so the path need not cross the contours at right angles.
     """
-    # the contour grid, once: z at every grid point is θ̂0 + θ1 x1 + θ2 x2, an (m, grid²) matrix
+    # the contour grid, once: z at every grid point is θ̂0 + θ1 x1 + θ2 x2, an (m, grid²) matrix, and
+    # J the mean of log(1 + e^z) − y z down each column: logistic.cost at every grid point in one pass
     T1, T2 = np.meshgrid(np.linspace(*theta1_range, grid_size), np.linspace(*theta2_range, grid_size))
     z = theta_hat[0] + np.outer(X[:, 1], T1.ravel()) + np.outer(X[:, 2], T2.ravel())
     J_grid = (np.logaddexp(0.0, z) - y[:, None] * z).mean(axis=0).reshape(T1.shape)
@@ -354,7 +352,7 @@ def make_learning_rate_slider(X, y, theta_hat, *, num_iters=100, theta1_range=(-
     theta_hat = check_theta_for_X(theta_hat, X)
     num_iters = check_positive_int(num_iters, "num_iters")
     grid_size = check_positive_int(grid_size, "grid_size")
-    J_hat = float((np.logaddexp(0.0, X @ theta_hat) - y * (X @ theta_hat)).mean())
+    J_hat = logistic.cost(theta_hat, X, y)
     target = J_hat + check_positive_real(tolerance, "tolerance")
     figure, cost_ax, lines = _draw_figure(X, y, theta_hat, J_hat, num_iters, theta1_range, theta2_range,
                                           grid_size)

@@ -11,7 +11,7 @@ local derivative on each edge.
 
 import numpy as np
 
-from .diagrams import GraphNode, plot_computation_graph
+from .plotting import GraphNode, plot_computation_graph
 
 __all__ = ["GRAPH_EDGES", "GRAPH_NODES", "draw_computation_graph"]
 
@@ -81,7 +81,7 @@ def draw_computation_graph(u, bar, y, *, example=0):
     Returns
     -------
     matplotlib Axes
-        As :func:`mlcourse.chapters.diagrams.plot_computation_graph` returns it (boxes and arrows in
+        As :func:`mlcourse.chapters.plotting.plot_computation_graph` returns it (boxes and arrows in
         ``ax.patches``, the nodes' texts and the key in ``ax.texts``), then one text per edge of
         :data:`GRAPH_EDGES`, in order: its local derivative.
 

@@ -35,7 +35,7 @@ def draw_softmax_graph(value, adjoint, label, ax=None):
     Returns
     -------
     matplotlib Axes
-        As :func:`mlcourse.chapters.diagrams.plot_computation_graph` returns it: K + K + 1 + K + 1
+        As :func:`mlcourse.chapters.plotting.plot_computation_graph` returns it: K + K + 1 + K + 1
         boxes, then one arrow per dependency (z_k → u_k, u_k → S, u_k → a_k, S → a_k, a_k → L).
 
     Raises
@@ -57,7 +57,7 @@ def draw_softmax_graph(value, adjoint, label, ax=None):
     if isinstance(label, bool) or not (isinstance(label, int | np.integer) and 0 <= label < K):
         raise ValueError(f"label must be a class 0..{K - 1}; got {label!r}")
 
-    from .diagrams import GraphNode, plot_computation_graph
+    from .plotting import GraphNode, plot_computation_graph
 
     middle = (K - 1) / 2
     nodes = {"L": GraphNode(6.0, middle, f"$L = -\\log a_{label + 1}$", value["L"], adjoint["L"]),

@@ -1,7 +1,7 @@
-"""The course's figure style, set here once for every chapter, and the figures the chapters draw
-more than once: the sigmoid, cost curves, data sets by class, digit grids; :class:`SliderCanvas`,
-which every slider redraws through; and :func:`below` / :func:`measured`, the printout of a check's
-difference against its bar. Computation graphs are drawn by :mod:`mlcourse.chapters.diagrams`.
+"""The course's figure style, set here once for every chapter, and what several chapters draw or
+print: the sigmoid, cost curves, data sets by class, digit grids, computation graphs;
+:class:`SliderCanvas`, which every slider redraws through; and :func:`below` / :func:`measured`, the
+printout of a check's difference against its bar.
 
 The style (every chapter imports this module before it plots): :data:`FIGURE_DPI` = 96, so a
 figure's inch is the screen's and no text is under :data:`MIN_FONT_SIZE` = 10 pt as shown; inside
@@ -16,11 +16,13 @@ needed by the chapters, not by the model; nothing else in :mod:`mlcourse` import
 """
 
 import io
+from typing import NamedTuple
 
 import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 from cycler import cycler
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from .._validation import (
     as_float_matrix,
@@ -31,9 +33,9 @@ from .._validation import (
 )
 from ..activations import sigmoid
 
-__all__ = ["FIGURE_DPI", "FIGURE_FORMAT", "MIN_FONT_SIZE", "PALETTE", "SliderCanvas", "below", "measured",
-           "plot_cost_curves", "plot_digit_grid", "plot_example_costs", "plot_sigmoid", "scatter_classes",
-           "subplots"]
+__all__ = ["FIGURE_DPI", "FIGURE_FORMAT", "MIN_FONT_SIZE", "PALETTE", "GraphNode", "SliderCanvas", "below",
+           "measured", "plot_computation_graph", "plot_cost_curves", "plot_digit_grid", "plot_sigmoid",
+           "scatter_classes", "subplots"]
 
 FIGURE_DPI = 96  # the figure's inch is the browser's inch (96 CSS pixels): points show at their size
 FIGURE_FORMAT = "retina"  # a PNG of 2 × FIGURE_DPI pixels per inch, shown at FIGURE_DPI
@@ -85,30 +87,11 @@ def _axes(ax):
 
 
 def plot_sigmoid(ax=None, *, z_min=-10.0, z_max=10.0, num_points=401):
-    """Draw g(z) = 1/(1 + e^-z) for z in [``z_min``, ``z_max``].
+    """Draw g(z) = 1/(1 + e^-z) at ``num_points`` points of [``z_min``, ``z_max``], on ``ax`` or a new figure.
 
-    Parameters
-    ----------
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure if omitted.
-    z_min, z_max : float
-        The range of z, ``z_min`` < ``z_max``.
-    num_points : int
-        Points on the curve.
-
-    Returns
-    -------
-    matplotlib Axes
-        ``ax.lines[0]`` is the curve g(z); dotted guides mark g = 0.5 and z = 0.
-
-    Raises
-    ------
-    ValueError
-        If ``z_min`` ≥ ``z_max``.
-
-    Notes
-    -----
-    The curve crosses 1/2 at z = 0, which is why h ≥ 0.5 exactly when θᵀx ≥ 0 (chapter 01).
+    Returns the Axes: ``ax.lines[0]`` is the curve g(z); dotted guides mark g = 0.5 and z = 0. The
+    curve crosses 1/2 at z = 0, which is why h ≥ 0.5 exactly when θᵀx ≥ 0 (chapter 01). ValueError if
+    ``z_min`` ≥ ``z_max``.
     """
     if not z_min < z_max:
         raise ValueError(f"z_min must be less than z_max; got z_min = {z_min}, z_max = {z_max}")
@@ -120,39 +103,6 @@ def plot_sigmoid(ax=None, *, z_min=-10.0, z_max=10.0, num_points=401):
     ax.set_xlabel("z")
     ax.set_ylabel("g(z)")
     ax.set_ylim(-0.05, 1.05)
-    return ax
-
-
-def plot_example_costs(ax=None, *, num_points=400):
-    """Draw one example's cost against h: −log h if y = 1, −log(1 − h) if y = 0.
-
-    Parameters
-    ----------
-    ax : matplotlib Axes, optional
-    num_points : int
-        Points on each curve.
-
-    Returns
-    -------
-    matplotlib Axes
-        ``ax.lines[0]`` is −log h (y = 1), ``ax.lines[1]`` is −log(1 − h) (y = 0), both over the same
-        h in (0, 1).
-
-    Notes
-    -----
-    The points are spaced evenly in z from −6 to 6 and h = g(z), so the steep ends near h = 0 and
-    h = 1 get as many points as the middle. Both costs come from z, as in the library:
-    −log g(z) = log(1 + e^-z) and −log(1 − g(z)) = log(1 + e^z).
-    """
-    ax = _axes(ax)
-    z = np.linspace(-6.0, 6.0, num_points)
-    h = sigmoid(z)
-    ax.plot(h, np.logaddexp(0.0, -z), color=PALETTE["blue"], label="y = 1:  −log h")
-    ax.plot(h, np.logaddexp(0.0, z), color=PALETTE["vermillion"], linestyle="--",
-            label="y = 0:  −log(1 − h)")
-    ax.set_xlabel("h = g(z), the predicted P(y = 1)")
-    ax.set_ylabel("cost of one example")
-    ax.legend()
     return ax
 
 
@@ -171,12 +121,8 @@ def plot_cost_curves(steps, curves, ax=None, *, xlabel="t", ylabel="J"):
     Returns
     -------
     matplotlib Axes
-        ``ax.lines[k]`` is the k-th curve, labelled with its key.
-
-    Raises
-    ------
-    ValueError
-        If ``curves`` is empty or a curve's length differs from ``steps``'.
+        ``ax.lines[k]`` is the k-th curve, labelled with its key. ValueError if ``curves`` is empty or
+        a curve's length differs from ``steps``'.
     """
     steps = as_float_vector(steps, "steps")
     if not curves:
@@ -199,25 +145,18 @@ def scatter_classes(X, y, ax=None, *, class_names=("y = 0", "y = 1"), feature_na
     Parameters
     ----------
     X : array_like, shape (m, 2)
-        Two features per example, **without** an intercept column (e.g. the exam scores or the
-        microchip test results).
+        Two features per example, **without** an intercept column (the exam scores, the microchips).
     y : array_like, shape (m,)
         Labels 0 or 1.
     ax : matplotlib Axes, optional
-    class_names : pair of str
-        Legend labels for y = 0 and y = 1, e.g. ``("not admitted", "admitted")``.
-    feature_names : pair of str
-        Axis labels for column 0 and column 1.
+    class_names, feature_names : pair of str
+        Legend labels for y = 0 and y = 1 (``("not admitted", "admitted")``); axis labels.
 
     Returns
     -------
     matplotlib Axes
         ``ax.collections[0]`` holds the y = 0 points, ``ax.collections[1]`` the y = 1 points.
-
-    Raises
-    ------
-    TypeError, ValueError
-        If ``X`` is not (m, 2) with finite values, or ``y`` is not (m,) of 0s and 1s.
+        TypeError or ValueError if ``X`` is not (m, 2) and finite, or ``y`` not (m,) of 0s and 1s.
     """
     X = as_float_matrix(X, "X", columns=2, columns_reason="to plot one feature per axis")
     y = check_binary_labels(y, X.shape[0])
@@ -303,6 +242,92 @@ def plot_digit_grid(X, labels=None, *, rows=4, cols=8, cmap="gray", vmin=None, v
     return figure, axes
 
 
+# --- computation graphs (chapters 07 and 10) ------------------------------------------------
+
+class GraphNode(NamedTuple):
+    """A graph node: centre (x, y), label (mathtext works), forward value, adjoint ∂(output)/∂(node).
+
+    A value or adjoint of None is not shown.
+    """
+
+    x: float
+    y: float
+    label: str
+    value: float | None = None
+    adjoint: float | None = None
+
+
+def plot_computation_graph(nodes, edges, ax=None, *, box_size=(1.1, 0.62), inches_per_unit=(1.25, 0.95),
+                           number_format=".3g"):
+    """Draw a computation graph: a box per node with its forward value and its adjoint; arrows.
+
+    Parameters
+    ----------
+    nodes : dict of str → GraphNode
+        The nodes by name.
+    edges : iterable of (str, str)
+        (source, target) pairs: the target is computed from the source.
+    ax : matplotlib Axes, optional
+        Without one, a new figure of ``inches_per_unit`` inches per unit of x and y.
+    box_size : (float, float)
+        Width and height of every box, in the units of x and y.
+    number_format : str
+        Format of values and adjoints.
+
+    Returns
+    -------
+    matplotlib Axes
+        ``ax.patches``: the boxes (in the order of ``nodes``), then the arrows (order of ``edges``).
+        ``ax.texts``: per node its label, ``"→ value"``, ``"← adjoint"``; last, the key. ValueError
+        if ``nodes`` is empty or an edge names a node not in ``nodes``.
+
+    Notes
+    -----
+    Values and adjoints differ by arrow as well as colour: the forward pass runs along the arrows,
+    the backward pass against them. The key under the graph says so.
+    """
+    if not nodes:
+        raise ValueError("nodes must hold at least one name → GraphNode entry; got none")
+    edges = [tuple(edge) for edge in edges]
+    for source, target in edges:
+        if source not in nodes or target not in nodes:
+            raise ValueError(f"edges must join names of nodes; got ({source!r}, {target!r})")
+    width, height = box_size
+    xs, ys = [node.x for node in nodes.values()], [node.y for node in nodes.values()]
+    left, right = min(xs) - width / 2 - 0.05, max(xs) + width / 2 + 0.05
+    bottom, top = min(ys) - height / 2 - 0.7, max(ys) + height / 2 + 0.05  # room for the key
+    if ax is None:  # at least as wide as the key
+        _, ax = subplots(width=max(4.0, inches_per_unit[0] * (right - left)),
+                         height=inches_per_unit[1] * (top - bottom))
+    boxes = {name: _draw_node(ax, node, box_size, number_format) for name, node in nodes.items()}
+    for source, target in edges:
+        ax.add_patch(FancyArrowPatch((nodes[source].x, nodes[source].y), (nodes[target].x, nodes[target].y),
+                                     patchA=boxes[source], patchB=boxes[target], arrowstyle="-|>",
+                                     mutation_scale=12, color="0.45", linewidth=1.0, zorder=0.5))
+    ax.text((left + right) / 2, bottom + 0.05, "→ value, from the forward pass\n"
+            "← adjoint ∂(output)/∂(node), from the backward pass", ha="center", va="bottom")
+    ax.set_xlim(left, right)
+    ax.set_ylim(bottom, top)
+    ax.set_axis_off()
+    return ax
+
+
+def _draw_node(ax, node, box_size, number_format):
+    """One box of :func:`plot_computation_graph`, its lines of text centred in it; returns the box."""
+    width, height = box_size
+    box = ax.add_patch(FancyBboxPatch((node.x - width / 2, node.y - height / 2), width, height,
+                                      boxstyle="round,pad=0,rounding_size=0.08", facecolor="white",
+                                      edgecolor="0.35"))
+    lines = [(node.label, "black")]
+    for arrow, number, colour in (("→", node.value, "blue"), ("←", node.adjoint, "vermillion")):
+        if number is not None:  # + 0.0 turns −0.0 (e.g. −y/a for y = 0) into 0
+            lines.append((f"{arrow} {number + 0.0:{number_format}}".replace("-", "−"), PALETTE[colour]))
+    for row, (text, colour) in enumerate(lines):
+        offset = (row - (len(lines) - 1) / 2) * height / (len(lines) + 0.4)
+        ax.text(node.x, node.y - offset, text, ha="center", va="center", color=colour)
+    return box
+
+
 # --- showing a slider's figure fast -------------------------------------------------------------
 
 class SliderCanvas:
@@ -385,13 +410,9 @@ def below(difference, bound, *, bar=None):
     -------
     str
         ``"below 1e-13 (bar 1e-9)"`` (``"below 1e-13"`` without a bar); if the difference is not below
-        the bound, :func:`measured` against the bar (or the bound, without a bar).
-
-    Raises
-    ------
-    ValueError
-        If ``difference`` is negative or not a number, ``bound`` or ``bar`` is not a finite number
-        > 0, or ``bar`` < ``bound``.
+        the bound, :func:`measured` against the bar (or the bound, without a bar). ValueError if
+        ``difference`` is not a number ≥ 0, ``bound`` or ``bar`` not a finite number > 0, or ``bar`` <
+        ``bound``.
 
     Notes
     -----
