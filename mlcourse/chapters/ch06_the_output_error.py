@@ -145,7 +145,12 @@ def train_output_errors(Theta1, Theta2, X, y, output_errors, *, alpha, num_iters
 
 
 def _descend(Theta1, Theta2, X, labels, Y, output_error, lambda_, alpha, num_iters, wanted):
-    """Gradient descent on Theta1, Theta2 in place; a Checkpoint at each iteration in ``wanted``."""
+    """Gradient descent on Theta1, Theta2 in place; a Checkpoint at each iteration in ``wanted``.
+
+    A loop of its own rather than :func:`mlcourse.optimize.gradient_descent`, which refuses a step
+    that raises the cost: here each output error's step is taken as it is, and the cross-entropy is
+    only measured, so that the two δ(3)'s are compared on the same footing.
+    """
     records = []
     for iteration in range(num_iters + 1):
         forward = network.forward(Theta1, Theta2, X)
