@@ -277,26 +277,34 @@ def check_initial_weights(initial, n, s2, K):
     return Theta1, Theta2
 
 
+def check_gradient_pair(grads, Theta1, Theta2, who):
+    """``grads`` as a pair of float64 arrays of the shapes of ``Theta1`` and ``Theta2``, or raise naming
+    ``who``, the function that returned it."""
+    expected = f"a pair (Theta1_grad, Theta2_grad) of shapes {Theta1.shape} and {Theta2.shape}"
+    if not (isinstance(grads, tuple | list) and len(grads) == 2):
+        raise TypeError(f"{who} must return {expected}; got {type(grads).__name__} {reprlib.repr(grads)}")
+    checked = []
+    for grad, Theta, name in zip(grads, (Theta1, Theta2), ("Theta1_grad", "Theta2_grad"), strict=True):
+        grad = as_numeric_array(grad, f"{who}'s {name}")
+        if grad.shape != Theta.shape:
+            raise ValueError(f"{who} must return {expected}; got {name} of shape {grad.shape}")
+        checked.append(grad.astype(np.float64, copy=False))
+    return tuple(checked)
+
+
 def check_kernel_result(result, Theta1, Theta2):
     """Return a training kernel's ``result`` as ``(J, (Theta1_grad, Theta2_grad))`` with gradients of the
     weights' shapes, or raise naming ``kernel``. J itself is checked by the optimiser."""
-    expected = f"(J, (Theta1_grad, Theta2_grad)) with gradients of shapes {Theta1.shape} and {Theta2.shape}"
+    expected = "(J, (Theta1_grad, Theta2_grad))"
     pair = isinstance(result, tuple) and len(result) == 2
     if pair and isinstance(result[1], np.ndarray):
-        raise TypeError(f"kernel must return {expected}, not packed into one vector; got (J, an array of "
-                        f"shape {result[1].shape})")
-    if not (pair and isinstance(result[1], tuple | list) and len(result[1]) == 2):
+        raise TypeError(f"kernel must return {expected}, the gradients not packed into one vector; got "
+                        f"(J, an array of shape {result[1].shape})")
+    if not pair:
         length = f" of {len(result)} items" if isinstance(result, tuple) else ""
         raise TypeError(f"kernel must return {expected}; got a {type(result).__name__}{length}: "
                         f"{reprlib.repr(result)}")
-    gradients = []
-    for gradient, Theta, name in zip(result[1], (Theta1, Theta2), ("Theta1_grad", "Theta2_grad"),
-                                     strict=True):
-        gradient = as_numeric_array(gradient, f"the kernel's {name}")
-        if gradient.shape != Theta.shape:
-            raise ValueError(f"kernel must return {expected}; got {name} of shape {gradient.shape}")
-        gradients.append(gradient.astype(np.float64, copy=False))
-    return result[0], tuple(gradients)
+    return result[0], check_gradient_pair(result[1], Theta1, Theta2, "kernel")
 
 
 def check_backward_data(Theta1, Theta2, X, z2, a2, delta3, lambda_):

@@ -17,6 +17,7 @@ from ._validation import (
     as_numeric_array,
     check_callable,
     check_finite,
+    check_gradient_pair,
     check_positive_int,
     check_positive_real,
     check_seed,
@@ -318,20 +319,6 @@ def check_logistic_gradient(X, y, lambda_=0.0, *, theta=None, seed=0, epsilon=1e
                           theta, epsilon=epsilon, tolerance=tolerance)
 
 
-def _packed_pair(grads, Theta1, Theta2):
-    """``(Theta1_grad, Theta2_grad)`` as one vector, after checking it is a pair of the Thetas' shapes."""
-    if not (isinstance(grads, tuple | list) and len(grads) == 2):
-        raise TypeError("gradient_function must return a pair (Theta1_grad, Theta2_grad); "
-                        f"got {type(grads).__name__}")
-    packed = []
-    for name, grad, Theta in (("Theta1_grad", grads[0], Theta1), ("Theta2_grad", grads[1], Theta2)):
-        grad = as_numeric_array(grad, name)
-        if grad.shape != Theta.shape:
-            raise ValueError(f"{name} must have the shape of its Theta, {Theta.shape}; got {grad.shape}")
-        packed.append(grad.ravel())
-    return np.concatenate(packed).astype(np.float64)
-
-
 def check_network_gradient(input_size=3, hidden_size=5, num_labels=3, m=5, lambda_=0.0, *,
                            gradient_function=None, epsilon=1e-4, tolerance=1e-9):
     """Check a backpropagation against the numerical gradient of the network's cost.
@@ -381,13 +368,13 @@ def check_network_gradient(input_size=3, hidden_size=5, num_labels=3, m=5, lambd
     X = np.sin(np.arange(1, m * input_size + 1)).reshape((m, input_size), order="F") / 10
     y = np.arange(1, m + 1) % num_labels
     gradient_function = network.gradient if gradient_function is None else gradient_function
-    size1 = Theta1.size
 
     def unpacked(params):
-        return params[:size1].reshape(Theta1.shape), params[size1:].reshape(Theta2.shape)
+        return network.unpack(params, input_size, hidden_size, num_labels)
 
     def packed_gradient(params):
-        return _packed_pair(gradient_function(*unpacked(params), X, y, lambda_), Theta1, Theta2)
+        grads = gradient_function(*unpacked(params), X, y, lambda_)
+        return network.pack(*check_gradient_pair(grads, Theta1, Theta2, "gradient_function"))
 
     return check_gradient(lambda params: network.cost(*unpacked(params), X, y, lambda_),
                           packed_gradient, network.pack(Theta1, Theta2),

@@ -565,13 +565,13 @@ def _returning(reshape):
     (lambda J, g1, g2: (J, g1, g2), TypeError, r"got a tuple of 3 items: \("),  # was "too many values"
     (lambda J, g1, g2: J, TypeError, r"got a float: "),  # was "cannot unpack non-iterable float"
     (lambda J, g1, g2: (J, np.concatenate([g1.ravel(), g2.ravel()])), TypeError,
-     r", not packed into one vector; got \(J, an array of shape \(27,\)\)$"),
+     r", the gradients not packed into one vector; got \(J, an array of shape \(27,\)\)$"),
     (lambda J, g1, g2: (J, (g1.T, g2)), ValueError, r"got Theta1_grad of shape \(5, 3\)$"),
     (lambda J, g1, g2: (J, (g2, g1)), ValueError, r"got Theta1_grad of shape \(3, 4\)$"),
 ])
 def test_train_names_a_kernel_result_of_the_wrong_form(reshape, error, got):
     X, y = np.random.default_rng(0).random((12, 4)), np.arange(12) % 3  # Theta1 (3, 5), Theta2 (3, 4)
-    expected = r"^kernel must return \(J, \(Theta1_grad, Theta2_grad\)\) with gradients of shapes \(3, 5\) and \(3, 4\)"
+    expected = r"^kernel must return (\(J, \(Theta1_grad, Theta2_grad\)\)|a pair \(Theta1_grad, Theta2_grad\) of shapes \(3, 5\) and \(3, 4\))"
     with pytest.raises(error, match=expected + ".*" + got):
         network.train(_returning(reshape), X, y, 3, 1.0, num_iters=5)
 
