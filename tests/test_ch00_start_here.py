@@ -53,6 +53,8 @@ def test_release_parsing():
     assert ch00._release("4.6.0rc1") == (4, 6, 0)
     assert ch00._release("1.17") == (1, 17)
     assert ch00._release("dev") == ()
+    assert ch00._release("2.1.0.post1") == (2, 1, 0)
+    assert ch00._release("3.12.1+local") == (3, 12, 1)
 
 
 def test_this_environment_passes_and_reports_every_package(capsys):

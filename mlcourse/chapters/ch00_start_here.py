@@ -15,6 +15,7 @@ The tables below mirror the two files (tests/test_ch00_start_here.py keeps them 
 written out here because an installed course (on a JupyterHub) has no requirements files beside it.
 """
 
+import re
 import sys
 from importlib import metadata
 from typing import NamedTuple
@@ -57,20 +58,9 @@ class PackageCheck(NamedTuple):
 
 
 def _release(version):
-    """The leading numeric part of a version string: '2.4.6rc1' → (2, 4, 6)."""
-    numbers = []
-    for part in version.split("."):
-        digits = ""
-        for character in part:
-            if not character.isdigit():
-                break
-            digits += character
-        if not digits:
-            break
-        numbers.append(int(digits))
-        if len(digits) != len(part):
-            break
-    return tuple(numbers)
+    """The leading numeric part of a version string: '2.4.6rc1' → (2, 4, 6); '' → ()."""
+    leading = re.match(r"\d+(?:\.\d+)*", version)  # digits and dots up to the first other character
+    return tuple(int(part) for part in leading.group().split(".")) if leading else ()
 
 
 def _dotted(version):
