@@ -702,12 +702,39 @@ def test_numerical_gradient_names_the_mistake(fn, name, hint, theta_shape):
     assert result.inputs["theta"].shape == theta_shape  # the vector first, then the matrix
 
 
+def _ng_reshaping(reshape):
+    def numerical_gradient(f, theta, epsilon):
+        grad = np.zeros(theta.shape)
+        for i in np.ndindex(theta.shape):
+            plus, minus = theta.copy(), theta.copy()
+            plus[i] += epsilon
+            minus[i] -= epsilon
+            grad[i] = (f(reshape(plus)) - f(reshape(minus))) / (2 * epsilon)
+        return grad
+    return numerical_gradient
+
+
+@pytest.mark.parametrize(("reshape", "given"), [
+    (lambda theta: theta.T, r"\(3, 2\)"),
+    (np.ravel, r"\(6,\)"),
+    (lambda theta: theta.ravel()[::-1], r"\(6,\)"),
+])
+def test_numerical_gradient_refuses_theta_handed_to_f_in_another_shape(reshape, given):
+    # f's value ignores where an entry sits, so these passed; the network's cost then refused them
+    result = checks.numerical_gradient(_ng_reshaping(reshape))
+    assert result.status == "error"
+    assert result.mistake == "f given θ in another shape"
+    assert re.search(rf"^ThetaShapeError: f was given θ of shape {given}, not theta's shape \(2, 3\)\. "
+                     r"f takes θ in the shape of theta", result.hint), result.hint
+    assert "Note:" not in result.hint  # not blamed on a hard-coded size
+
+
 def test_numerical_gradient_shows_the_known_function_as_code(capsys):
     checks.numerical_gradient(ng_forgot_two)
     assert "    f = lambda theta: np.sum(theta ** 3) + np.sum(theta) ** 2\n" in capsys.readouterr().out
     theta = np.array([0.5, -1.2, 2.0])
     # ∂/∂θ_i [Σ θ³ + (Σ θ)²] = 3θ_i² + 2 Σ θ, with Σ θ = 1.3: 0.75 + 2.6, 4.32 + 2.6, 12 + 2.6
-    np.testing.assert_allclose(solutions.numerical_gradient(gradient_checking_exercises.RecordingFunction(), theta, 1e-4),
+    np.testing.assert_allclose(solutions.numerical_gradient(gradient_checking_exercises.RecordingFunction(theta.shape), theta, 1e-4),
                                [3.35, 6.92, 14.6], rtol=1e-7)
 
 

@@ -49,14 +49,26 @@ def known_function(theta):
     return float(np.sum(theta ** 3) + np.sum(theta) ** 2)
 
 
-class RecordingFunction:
-    """The known function, which also records every θ it is called with (to see the nudges)."""
+class ThetaShapeError(ValueError):
+    """Raised by :class:`RecordingFunction` for a θ not in the shape of the θ being differentiated."""
 
-    def __init__(self):
+
+class RecordingFunction:
+    """The known function, which also records every θ it is called with (to see the nudges).
+
+    Like a real cost of packed or matrix weights, it takes θ only in the shape ``shape`` of the θ
+    being differentiated: its value ignores where an entry sits, so without that a θ flattened or
+    transposed before f sees it would pass, and then break on a real cost (chapter 08's network).
+    """
+
+    def __init__(self, shape):
+        self.shape = tuple(shape)
         self.calls = []
         self.dtypes = []  # the dtype of each θ as given: float32 is a mistake of its own
 
     def __call__(self, theta):
+        if np.shape(theta) != self.shape:
+            raise ThetaShapeError(f"f was given θ of shape {np.shape(theta)}, not theta's shape {self.shape}")
         self.dtypes.append(np.asarray(theta).dtype)
         self.calls.append(np.array(theta, dtype=np.float64))  # a copy: the caller may change theta next
         return known_function(theta)
@@ -67,14 +79,15 @@ class RecordingFunction:
 
 def _teaching_inputs():
     """A vector θ (3,), then a matrix θ (2, 3), with the course's ε; a fresh recording f for each."""
-    return [{"f": RecordingFunction(), "theta": theta, "epsilon": EPSILON}
+    return [{"f": RecordingFunction(theta.shape), "theta": theta, "epsilon": EPSILON}
             for theta in (np.array([0.5, -1.2, 2.0]), np.array([[0.3, -0.8, 1.5], [-1.1, 0.7, 2.2]]))]
 
 
 def _inputs():
     """The teaching inputs, then a seeded θ (3, 2) with ε = 0.01."""
     theta = np.round(np.random.default_rng(STRESS_SEED).normal(size=(3, 2)), 1)
-    return [*_teaching_inputs(), {"f": RecordingFunction(), "theta": theta, "epsilon": STRESS_EPSILON}]
+    stress = {"f": RecordingFunction(theta.shape), "theta": theta, "epsilon": STRESS_EPSILON}
+    return [*_teaching_inputs(), stress]
 
 
 def _fresh(rng):
@@ -84,7 +97,7 @@ def _fresh(rng):
     else:
         shape = tuple(int(size) for size in rng.integers(2, 5, size=2))
     epsilon = float(rng.choice([0.001, 0.002, 0.005, 0.01, 0.02]))
-    return {"f": RecordingFunction(), "theta": tenths(rng, shape), "epsilon": epsilon}
+    return {"f": RecordingFunction(shape), "theta": tenths(rng, shape), "epsilon": epsilon}
 
 
 def _reference(f, theta, epsilon):
@@ -155,6 +168,16 @@ def _numerical_gradient_mistakes(f, theta, epsilon):
     return mistakes
 
 
+def _explain(error, f, theta, epsilon):
+    """Name the exception f raises when the learner's code hands it θ in another shape."""
+    if isinstance(error, ThetaShapeError):
+        return "f given θ in another shape", (
+            "f takes θ in the shape of theta, as a cost of packed or matrix weights does (chapter 08's "
+            "network cost would stop here): nudge copies of theta itself, theta_plus = theta.copy(), "
+            "without flattening, transposing or reshaping them.")
+    return None
+
+
 def _odd_calls(f):
     """(name, hint) if the learner's code passed f a θ that is not float64: float32, or complex."""
     for dtype in f.dtypes:
@@ -216,6 +239,7 @@ NUMERICAL_GRADIENT = Exercise(
     describe=lambda f, theta, epsilon: {"θ shape": theta.shape, "ε": epsilon},
     mistakes=_numerical_gradient_mistakes,
     nonfinite_hint="is epsilon used as given (not 0), and is the difference divided by 2 * epsilon?",
+    explain=_explain,
     diagnose=_diagnose_nudges,
     fresh=_fresh,
     in_place_hint="the answer is right, but theta is not the same after your function ran: it nudged "
@@ -241,7 +265,8 @@ def numerical_gradient(fn):
     -------
     CheckResult
         Named mistakes: one-sided (forward or backward) difference, forgot the 2 in 2ε, operator
-        precedence / 2*epsilon, nudged every entry at once, nudged a whole row at a time
+        precedence / 2*epsilon, f given θ in another shape (flattened or transposed), nudged every
+        entry at once, nudged a whole row at a time
         (range(len(theta)) over a matrix), nudge not restored (nudges accumulate), minus nudge
         returns to θ, epsilon not used, float32 result, computed in float32, complex θ given to f,
         changed the caller's θ in place (reported as "changed its input"), returned a single number,

@@ -61,13 +61,17 @@ def _copied_answer(got, earlier):
     return got.shape == earlier.shape and bool(np.allclose(got, earlier, rtol=1e-5, atol=1e-6))
 
 
+# Exceptions the engine names only generically: on a later input, what differs from the first says more
+GENERIC_ERRORS = ("raised an exception", "shapes do not line up", "a size from elsewhere")
+
+
 def later_input_verdict(exercise, outcome, first):
     """``outcome``, on a later input, told apart from ``first``, the teaching input that passed."""
     before = _described(exercise, first.inputs)
     after = _described(exercise, outcome.inputs)
     differing = [label for label in after if label in before and before[label] != after[label]]
-    if outcome.mistake not in ("unrecognised", "wrong shape") and outcome.status != "error":
-        return outcome  # a named mistake: its hint says more than a comparison of the inputs
+    if outcome.mistake not in ("unrecognised", "wrong shape", *GENERIC_ERRORS):
+        return outcome  # a named mistake or exception: its hint says more than a comparison of the inputs
     if outcome.status == "mistake" and _copied_answer(outcome.got, first.expected):
         return replace(outcome, mistake="hard-coded answer", hint=(
             "your function returned the answer of the first input again: it must compute the answer "
