@@ -138,8 +138,12 @@ def test_returning_none_or_not_numbers_is_named():
     def returns_a_pair(theta, X, y):
         return solutions.cost(theta, X, y), solutions.gradient(theta, X, y)
 
-    assert_mistake(checks.cost(returns_a_pair), "did not return numbers",
-                   r"expected a single number, got tuple")
+    assert_mistake(checks.cost(returns_a_pair), "returned a tuple, not a number",
+                   r"^your function returned a tuple of 2 items, \(np\.float64\(0\.\d+\), array\(.*expected a "
+                   r"single number: return the answer alone\.$")
+    # a pair of text and a number: the tuple is named, not the array of text numpy would make of it
+    assert_mistake(checks.cost(lambda theta, X, y: (str(solutions.cost(theta, X, y)), 0)),
+                   "returned a tuple, not a number", r"^your function returned a tuple of 2 items, \('0\.")
 
 
 def test_wrong_shape_message_names_both_shapes():

@@ -637,8 +637,9 @@ def test_a_sigmoid_gradient_for_vectors_only_fails_on_the_fresh_matrix():
     ("regularised_gradient", tuple)], ids=["sigmoid_gradient", "gradient", "step", "regularised_gradient"])
 def test_right_numbers_in_a_list_are_named(name, form):
     result = getattr(checks, name)(lambda *args: form(getattr(solutions, name)(*args)))
-    assert_mistake(result, "returned a list, not an array",
-                   r"^the numbers are right, but the answer is a (list|tuple), not a numpy array")
+    kind = "tuple" if form is tuple else "list"  # the headline names which (it said "list" for both)
+    assert_mistake(result, f"returned a {kind}, not an array",
+                   rf"^the numbers are right, but the answer is a {kind}, not a numpy array")
 
 
 @pytest.mark.parametrize("form", [float, np.array, np.float64, lambda J: np.float64(J).item()])
@@ -691,3 +692,43 @@ def rc_penalty_over_the_microchips_m(theta, X, y, lambda_):
 ])
 def test_a_typed_in_m_is_named_not_blamed_on_alpha_or_lambda(check, fn, hint):
     assert_mistake(check(fn), "divided by the wrong m", hint)
+
+
+# --- m taken from another size, or divided by twice (were blamed on a λ or α "from elsewhere") ----
+
+def rg_m_and_n_swapped(theta, X, y, lambda_):
+    _, m = X.shape  # the columns taken for m
+    grad = solutions.gradient(theta, X, y)
+    grad[1:] += lambda_ / m * theta[1:]
+    return grad
+
+
+def rg_m_from_theta(theta, X, y, lambda_):
+    m = len(theta)
+    grad = solutions.gradient(theta, X, y)
+    grad[1:] += lambda_ / m * theta[1:]
+    return grad
+
+
+def rg_penalty_divided_by_m_twice(theta, X, y, lambda_):
+    m = len(y)
+    grad = solutions.gradient(theta, X, y)
+    grad[1:] += lambda_ / m ** 2 * theta[1:]
+    return grad
+
+
+def step_divided_by_m_twice(theta, X, y, alpha):
+    return theta - alpha / len(y) * solutions.gradient(theta, X, y)  # the gradient already has its 1/m
+
+
+@pytest.mark.parametrize(("check", "fn", "name", "hint"), [
+    (checks.regularised_gradient, rg_m_and_n_swapped, "divided by the wrong m",
+     r"^your penalty is divided by X\.shape\[1\] \(the columns of X, .*\) = 3, not by m = 4"),
+    (checks.regularised_gradient, rg_m_from_theta, "divided by the wrong m", r"X\.shape\[1\]"),
+    (checks.regularised_gradient, rg_penalty_divided_by_m_twice, "divided by m twice",
+     r"^your penalty is divided by m² = 16 \(m = 4\): the formula divides by m once"),
+    (checks.gradient_descent_step, step_divided_by_m_twice, "divided by m twice",
+     r"^your step α · gradient is divided by m² = 16 \(m = 4\)"),
+])
+def test_another_size_or_m_twice_is_named(check, fn, name, hint):
+    assert_mistake(check(fn), name, hint)

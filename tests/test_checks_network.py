@@ -1175,3 +1175,58 @@ def test_a_penalty_over_a_typed_in_m_is_named_not_blamed_on_lambda():
     # was "λ not the one passed … λ = 0.00500835"
     assert_mistake(checks.backpropagation(bp_penalty_over_the_digits_m), "divided by the wrong m",
                    r"^your penalty is divided by m = 1797, while this input has m = \d+ examples")
+
+
+# --- penalty mistakes and a typed-in m (were blamed on a λ read from the notebook) -----------------
+
+def _cost_with_penalty(penalty):
+    def nn_cost(Theta1, Theta2, X, y, lambda_):
+        return solutions.nn_cost(Theta1, Theta2, X, y, 0.0) + lambda_ * penalty(Theta1, Theta2, X.shape[0])
+    return nn_cost
+
+
+def _gradients_with_penalty(add_penalty):
+    def backpropagation(Theta1, Theta2, X, y, lambda_):
+        grads = [grad.copy() for grad in solutions.backpropagation(Theta1, Theta2, X, y, 0.0)]
+        add_penalty(grads, Theta1, Theta2, lambda_, X.shape[0])
+        return tuple(grads)
+    return backpropagation
+
+
+def _rows_skipped(grads, Theta1, Theta2, lambda_, m):
+    for grad, Theta in zip(grads, (Theta1, Theta2), strict=True):
+        grad[1:, :] += lambda_ / m * Theta[1:, :]
+
+
+def _theta2_bias_too(grads, Theta1, Theta2, lambda_, m):
+    grads[0][:, 1:] += lambda_ / m * Theta1[:, 1:]
+    grads[1] += lambda_ / m * Theta2
+
+
+def _teaching_m_typed_in(grads, Theta1, Theta2, lambda_, m):
+    for grad, Theta in zip(grads, (Theta1, Theta2), strict=True):
+        grad[:, 1:] += lambda_ / 6 * Theta[:, 1:]
+
+
+@pytest.mark.parametrize(("check", "fn", "name", "hint"), [
+    (checks.nn_cost, _cost_with_penalty(lambda T1, T2, m: (np.sum(T1[1:, :] ** 2) + np.sum(T2[1:, :] ** 2)) / (2 * m)),
+     "bias row skipped instead of column", r"column 0 of each Θ.*not row 0"),
+    (checks.nn_cost, _cost_with_penalty(lambda T1, T2, m: (np.sum(T1[:, 1:] ** 2) + np.sum(T2 ** 2)) / (2 * m)),
+     "bias column regularised", r"Theta2's is summed here"),
+    (checks.nn_cost, _cost_with_penalty(lambda T1, T2, m: (np.sum(T1[:, 1:] ** 2) + np.sum(T2[:, 1:] ** 2)) / 12),
+     "divided by the wrong m", r"^your penalty is divided by m = 6, while this input has m = \d+ examples"),
+    (checks.backpropagation, _gradients_with_penalty(_rows_skipped), "bias row skipped instead of column",
+     r"add \(λ/m\) Θ to \[:, 1:\]"),
+    (checks.backpropagation, _gradients_with_penalty(_theta2_bias_too), "bias column regularised",
+     r"Theta2_grad's gets \(λ/m\) Θ too"),
+    (checks.backpropagation, _gradients_with_penalty(_teaching_m_typed_in), "divided by the wrong m",
+     r"^your penalty is divided by m = 6, while this input has m = \d+ examples"),
+])
+def test_penalty_mistakes_and_a_typed_in_m_are_named(check, fn, name, hint):
+    assert_mistake(check(fn), name, hint)
+
+
+def test_a_pair_holding_none_is_named():
+    result = checks.backpropagation(lambda Theta1, Theta2, X, y, lambda_: (None, None))
+    assert_mistake(result, "returned None in the pair", r"^your function returned \(None, None\): is a gradient")
+

@@ -30,7 +30,8 @@ QUESTIONS = {
     "s2": "is a layer size hard-coded (take it from Theta1.shape)?",
     "K": "is the number of classes hard-coded (take it from Theta2.shape)?",
     "z shape": "is the length or the shape of z hard-coded (g' is elementwise, for z of any shape)?",
-    "λ": "is λ read from a variable of the notebook instead of the parameter lambda_?",
+    "λ": "is λ read from a variable of the notebook instead of the parameter lambda_? Or is the penalty "
+         "itself off: which weights it covers (every one but the bias column 0) or its factor?",
     "α": "is α read from a variable of the notebook instead of the parameter alpha?",
     "ε": "is ε read from a variable of the notebook instead of the parameter epsilon?",
     "largest |z|": "does it stay right for large |z|, without clipping or an approximation that "

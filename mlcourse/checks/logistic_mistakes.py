@@ -304,27 +304,33 @@ def _implied(got, base, slope):
     return p, int(moving.sum())
 
 
-def _other_lambda(got, base, slope, lambda_, m):
+def _other_sizes(X):
+    """The sizes a learner might take for m by mistake: the columns of X, which θ has as many entries."""
+    return (("X.shape[1] (the columns of X, as many as θ has entries)", X.shape[1]),)
+
+
+def _other_lambda(got, base, slope, lambda_, X):
     p, entries = _implied(got, base, slope)
-    return other_value_verdict("λ", "lambda_", p, lambda_, m, part="penalty", one_number=entries < 2,
-                               mistake="λ from elsewhere", shown_m=TEACHING_M)
+    return other_value_verdict("λ", "lambda_", p, lambda_, X.shape[0], part="penalty", one_number=entries < 2,
+                               mistake="λ from elsewhere", shown_m=TEACHING_M, sizes=_other_sizes(X))
 
 
 def suspect_other_lambda_in_cost(got, theta, X, y, lambda_):
     """For a regularised cost right for another λ, or a penalty divided by another m: name it."""
     m = y.shape[0]
-    return _other_lambda(got, logistic.cost(theta, X, y), theta[1:] @ theta[1:] / (2 * m), lambda_, m)
+    return _other_lambda(got, logistic.cost(theta, X, y), theta[1:] @ theta[1:] / (2 * m), lambda_, X)
 
 
 def suspect_other_lambda_in_gradient(got, theta, X, y, lambda_):
     """For a regularised gradient right for another λ, or a penalty divided by another m: name it."""
     slope = theta / y.shape[0]
     slope[0] = 0.0
-    return _other_lambda(got, logistic.gradient(theta, X, y), slope, lambda_, y.shape[0])
+    return _other_lambda(got, logistic.gradient(theta, X, y), slope, lambda_, X)
 
 
 def suspect_other_alpha(got, theta, X, y, alpha):
     """For a descent step right for another α, or a gradient divided by another m: name it."""
     p, entries = _implied(got, theta, -logistic.gradient(theta, X, y))
     return other_value_verdict("α", "alpha", p, alpha, y.shape[0], part="step α · gradient",
-                               one_number=entries < 2, mistake="α from elsewhere", shown_m=TEACHING_M)
+                               one_number=entries < 2, mistake="α from elsewhere", shown_m=TEACHING_M,
+                               sizes=_other_sizes(X))

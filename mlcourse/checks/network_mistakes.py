@@ -11,7 +11,7 @@ import numpy as np
 from .. import network
 from ..activations import sigmoid, sigmoid_gradient
 from .engine import Mistake, close
-from .network_shapes import Gradients, classes_counted
+from .network_shapes import Gradients, classes_counted, small_network
 from .verdicts import other_value_verdict
 
 __all__ = [
@@ -174,6 +174,13 @@ def nn_cost_mistakes(Theta1, Theta2, X, y, lambda_):
                 m * (J + penalty)),
         Mistake("operator precedence: λ/2*m", "lambda_ / 2*m is (λ/2)·m in Python; write "
                 "lambda_ / (2 * m).", J + lambda_ / 2 * m * weights),
+        Mistake("bias row skipped instead of column", "the bias weights are column 0 of each Θ, one per "
+                "unit of the next layer, not row 0: sum Theta1[:, 1:] ** 2 and Theta2[:, 1:] ** 2.",
+                J + lambda_ / (2 * m) * (np.sum(Theta1[1:, :] ** 2) + np.sum(Theta2[1:, :] ** 2))),
+        Mistake("bias column regularised", "the penalty skips column 0 of both Θ, the bias weights: "
+                "Theta1's is summed here.", J + lambda_ / (2 * m) * (np.sum(Theta1 ** 2) + squares2)),
+        Mistake("bias column regularised", "the penalty skips column 0 of both Θ, the bias weights: "
+                "Theta2's is summed here.", J + lambda_ / (2 * m) * (squares1 + np.sum(Theta2 ** 2))),
         Mistake("only Θ(1) regularised", "the penalty sums the squared weights of both layers, "
                 "Theta1[:, 1:] and Theta2[:, 1:].", J + lambda_ / (2 * m) * squares1),
         Mistake("only Θ(2) regularised", "the penalty sums the squared weights of both layers, "
@@ -188,13 +195,15 @@ def nn_cost_mistakes(Theta1, Theta2, X, y, lambda_):
 def _plus_penalty(grads, Theta1, Theta2, factors, bias=False):
     """grads + factor·Θ on every column but the bias's, as backward adds (λ/m)Θ; with bias, on it too.
 
-    ``factors`` is one number for both Θ, or a pair, one per Θ (0 leaves that gradient alone).
+    ``factors`` and ``bias`` are each one value for both Θ, or a pair, one per Θ (a factor 0 leaves
+    that gradient alone). ``bias="row"`` skips row 0 instead of column 0.
     """
-    first = 0 if bias else 1
     factors = factors if isinstance(factors, tuple) else (factors, factors)
+    biases = bias if isinstance(bias, tuple) else (bias, bias)
     summed = Gradients(*(grad.copy() for grad in grads))
-    for grad, Theta, factor in zip(summed, (Theta1, Theta2), factors, strict=True):
-        grad[:, first:] += factor * Theta[:, first:]
+    for grad, Theta, factor, bias in zip(summed, (Theta1, Theta2), factors, biases, strict=True):
+        kept = np.s_[1:, :] if bias == "row" else np.s_[:, 0 if bias else 1:]
+        grad[kept] += factor * Theta[kept]
     return summed
 
 
@@ -207,6 +216,13 @@ def _penalty_mistakes(plain, Theta1, Theta2, lambda_, m):
     return [
         Mistake("bias column regularised", "the penalty's gradient (λ/m) Θ skips column 0 of each Θ, "
                 "the bias weights: add it to [:, 1:] only.", penalise(lambda_ / m, bias=True)),
+        Mistake("bias column regularised", "the penalty's gradient skips column 0 of both Θ: here "
+                "Theta1_grad's gets (λ/m) Θ too.", penalise(lambda_ / m, bias=(True, False))),
+        Mistake("bias column regularised", "the penalty's gradient skips column 0 of both Θ: here "
+                "Theta2_grad's gets (λ/m) Θ too.", penalise(lambda_ / m, bias=(False, True))),
+        Mistake("bias row skipped instead of column", "the bias weights are column 0 of each Θ, one "
+                "per unit of the next layer, not row 0: add (λ/m) Θ to [:, 1:].",
+                penalise(lambda_ / m, bias="row")),
         Mistake("forgot 1/m", f"the penalty's gradient is (λ/m) Θ, divided by m = {m}.",
                 penalise(lambda_)),
         Mistake("kept the ½", "the derivative of λ/(2m) Θ² is (λ/m) Θ: the 2 from the square cancels "
@@ -321,6 +337,14 @@ def backprop_mistakes(Theta1, Theta2, X, y, lambda_):
 
 # --- a λ other than the one passed -----------------------------------------------------------------
 
+TEACHING_M = small_network()[2].shape[0]  # the m of the first input: the one a learner may have copied
+
+
+def _other_sizes(Theta1, Theta2, X):
+    """The arguments' sizes a learner might take for m by mistake."""
+    return (("X.shape[1] (n, the inputs)", X.shape[1]), ("Theta1.shape[0] (s2, the hidden units)",
+            Theta1.shape[0]), ("Theta2.shape[0] (K, the classes)", Theta2.shape[0]))
+
 def suspect_other_lambda_in_cost(got, Theta1, Theta2, X, y, lambda_):
     """For an unnamed wrong J: the cost with another λ, or with the penalty divided by another m.
 
@@ -333,7 +357,8 @@ def suspect_other_lambda_in_cost(got, Theta1, Theta2, X, y, lambda_):
     weights = np.sum(Theta1[:, 1:] ** 2) + np.sum(Theta2[:, 1:] ** 2)
     other = (float(got) - network.cost(Theta1, Theta2, X, y)) * 2 * m / weights
     return other_value_verdict("λ", "lambda_", other, lambda_, m, part="penalty", one_number=True,
-                               mistake="λ not the one passed")
+                               mistake="λ not the one passed", shown_m=TEACHING_M,
+                               sizes=_other_sizes(Theta1, Theta2, X))
 
 
 def suspect_other_lambda_in_gradients(got, Theta1, Theta2, X, y, lambda_):
@@ -344,5 +369,6 @@ def suspect_other_lambda_in_gradients(got, Theta1, Theta2, X, y, lambda_):
     candidate = Gradients(*network.gradient(Theta1, Theta2, X, y, max(other, 0.0)))
     if other > 0 and close(got, candidate):
         return other_value_verdict("λ", "lambda_", other, lambda_, m, part="penalty", one_number=False,
-                                   mistake="λ not the one passed")
+                                   mistake="λ not the one passed", shown_m=TEACHING_M,
+                                   sizes=_other_sizes(Theta1, Theta2, X))
     return None

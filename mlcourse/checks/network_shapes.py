@@ -363,6 +363,11 @@ def read_gradients(result, expected, Theta1, Theta2, **inputs):
         if _is_number(result[0]) and isinstance(result[1], tuple | list):
             return result, ("returned the cost too", f"you returned (J, gradients), like "
                             f"network.cost_and_gradient; {_PAIR_HINT}")
+        if any(part is None for part in result):  # else named as "an array of Python objects"
+            shown = ", ".join("None" if part is None else name
+                              for part, name in zip(result, Gradients._fields, strict=True))
+            return result, ("returned None in the pair", f"your function returned ({shown}): is a "
+                            f"gradient never assigned, or a return missing in a helper? {_PAIR_HINT}")
         parts = [read_numbers(part, whole) for part, whole in zip(result, expected, strict=True)]
         for _, named in parts:
             if named is not None:  # text, complex numbers, objects, booleans: named by the engine's reader

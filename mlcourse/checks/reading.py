@@ -76,12 +76,18 @@ def _form(result, expected):
     container = container_form(result, wanted)
     if container is not None:
         return container
+    sequence = type(result).__name__ if isinstance(result, list | tuple) else None
+    if sequence and expected.shape == ():
+        return f"returned a {sequence}, not a number", (
+            f"your function returned a {sequence} of {len(result)} items, {reprlib.repr(result)}; "
+            f"expected a single number: return the answer alone.")
     array = np.asarray(result)  # no dtype: keeps what the learner made, and never warns
     kind = array.dtype.kind
+    came = f"a {sequence} ({reprlib.repr(result)}) that numpy reads as " if sequence else ""
     if kind in "US":
         return "returned text, not numbers", (
-            f"your function returned an array of text (dtype {array.dtype}); expected {real}. Build "
-            f"the answer with numpy arithmetic, not from strings.")
+            f"your function returned {came}an array of text (dtype {array.dtype}); expected {real}. "
+            f"Build the answer with numpy arithmetic, not from strings.")
     if kind == "c":
         hint = (f"your function returned complex numbers (dtype {array.dtype}); expected {real}. numpy "
                 f"makes complex values only when asked: 1j, a complex dtype, or np.emath/np.lib.scimath "
@@ -93,7 +99,7 @@ def _form(result, expected):
     if kind == "O":
         kinds = sorted({type(item).__name__ for item in array.ravel()[:20]})
         return "returned an array of Python objects", (
-            f"your function returned an array of dtype object (holding {', '.join(kinds)}); expected "
+            f"your function returned {came}an array of dtype object (holding {', '.join(kinds)}); expected "
             f"{real}. This comes from a list of things of different sizes or types (None, "
             f"a list, a Decimal): build the answer with numpy arithmetic, e.g. from np.zeros(shape).")
     if kind == "b":
@@ -198,7 +204,7 @@ def array_form(result, expected):
             "* is the matrix product and every slice stays 2-D, so the code that goes on with your "
             "answer computes something else (numpy has deprecated np.matrix). Use np.array and @.")
     where = "each gradient of the pair" if isinstance(expected, tuple) else "the answer"
-    return "returned a list, not an array", (
+    return f"returned {form}, not an array", (
         f"the numbers are right, but {where} is {form}, not a numpy array: the code that goes on with "
         f"your answer uses .shape, @ and array arithmetic, which a {form[2:]} does not have. Build it "
         f"with numpy operations, or convert at the end: return np.array(values).")

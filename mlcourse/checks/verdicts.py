@@ -112,7 +112,8 @@ def describe_shape(shape):
     return "() — a single number" if shape == () else str(shape)
 
 
-def other_value_verdict(symbol, name, implied, given, m, *, part, one_number, mistake, shown_m=None):
+def other_value_verdict(symbol, name, implied, given, m, *, part, one_number, mistake, shown_m=None,
+                        sizes=()):
     """(name, hint) for an answer that is right for ``symbol`` = ``implied`` instead of ``given``, or None.
 
     Only the part that λ or α scales is off, by the factor implied / given. The same answer comes
@@ -121,14 +122,27 @@ def other_value_verdict(symbol, name, implied, given, m, *, part, one_number, mi
     verdict names it. One number (a cost) fits some value of anything, so for ``one_number``
     answers only a whole M or a round ``implied`` (at most two decimals) is named at all.
     When both readings fit, the m is named first only if it is ``shown_m``, the first input's m,
-    the one a learner is most likely to have copied. ``part`` names what λ or α scales ("penalty");
-    ``mistake`` is the exercise's name for "another value was used".
+    the one a learner is most likely to have copied. An M of m² is m divided by twice, and an M equal
+    to one of ``sizes`` (pairs such as ``("X.shape[1]", 3)``, the arguments' other sizes) but not
+    to ``shown_m`` is that size taken for m: both are named before any other reading. ``part``
+    names what λ or α scales ("penalty"); ``mistake`` is the exercise's name for "another value was
+    used".
     """
     if implied is None or implied <= 0 or abs(implied - given) <= 1e-9 * given:
         return None
     typed_m = round(given * m / implied)
     whole = 1 <= typed_m <= 10**6 and typed_m != m and abs(given * m / implied - typed_m) < 1e-6 * typed_m
     round_value = abs(implied - round(implied, 2)) < 1e-6 * max(1.0, implied)
+    if whole and typed_m == m * m:
+        return "divided by m twice", (
+            f"your {part} is divided by m² = {typed_m} (m = {m}): the formula divides by m once. Is 1/m "
+            f"applied again to something that already holds it?")
+    size_name = None if not whole or typed_m == shown_m else next(
+        (label for label, size in sizes if size == typed_m), None)
+    if size_name is not None:
+        return "divided by the wrong m", (
+            f"your {part} is divided by {size_name} = {typed_m}, not by m = {m}, the number of examples "
+            f"(the rows of X): m = X.shape[0].")
     if whole and (not round_value or typed_m == shown_m):
         return "divided by the wrong m", (
             f"your {part} is divided by m = {typed_m}, while this input has m = {m} examples: take m "
