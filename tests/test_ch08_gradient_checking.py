@@ -86,7 +86,33 @@ def epsilon_slider():
     import matplotlib
 
     matplotlib.use("Agg")
-    return ch08.make_epsilon_slider(*small_problem(), epsilons=10.0 ** -np.arange(0.0, 12.5, 1.0))
+    model = chapter_error_model()
+    return (*ch08.make_epsilon_slider(*small_problem(), model, epsilons=10.0 ** -np.arange(0.0, 12.5, 1.0)),
+            model)
+
+
+def chapter_error_model():
+    """c and k as chapter 08 computes them, written here independently of the companion."""
+    Theta1, Theta2, X, y = small_problem()
+    params = network.pack(Theta1, Theta2)
+    analytic = network.pack(*network.gradient(Theta1, Theta2, X, y))
+
+    def packed_cost(p):
+        return network.cost(*network.unpack(p, 3, 5, 3), X, y)
+
+    numerical = np.array([(packed_cost(params + 1e-2 * e) - packed_cost(params - 1e-2 * e)) / 2e-2
+                          for e in np.eye(params.size)])
+    c = (np.linalg.norm(analytic - numerical) / np.linalg.norm(analytic + numerical)) / 1e-2 ** 2
+    J = network.cost(Theta1, Theta2, X, y)
+    k = np.sqrt(params.size) * J / (2 * np.sqrt(2) * np.linalg.norm(2 * analytic))
+    return ch08.EpsilonErrorModel(c, k)
+
+
+def test_the_error_model_refuses_coefficients_that_are_not_positive():
+    with pytest.raises(ValueError, match=r"^round_off_coefficient must be > 0; got -1"):
+        ch08.EpsilonErrorModel(1e-3, -1.0)
+    with pytest.raises(TypeError, match=r"^model must be an EpsilonErrorModel"):
+        ch08.make_epsilon_slider(*small_problem(), (2e-3, 4.4))
 
 
 def test_error_model_predicts_the_measured_sweep(epsilon_slider):

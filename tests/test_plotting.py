@@ -203,8 +203,8 @@ def _slider_figures():
     yield "ch04", figure
     Theta1, Theta2 = network.debug_initialize(3, 5), network.debug_initialize(5, 3)
     X_small = np.sin(np.arange(1, 16)).reshape((5, 3), order="F") / 10
-    show, figure, _ = ch08.make_epsilon_slider(Theta1, Theta2, X_small, np.arange(1, 6) % 3,
-                                               epsilons=[1e-2, 1e-5, 1e-8])
+    show, figure = ch08.make_epsilon_slider(Theta1, Theta2, X_small, np.arange(1, 6) % 3,
+                                            ch08.EpsilonErrorModel(2.1e-3, 4.4), epsilons=[1e-2, 1e-5, 1e-8])
     show(1e-4)
     yield "ch08", figure
     X_digits, y_digits = datasets.load_digits()

@@ -12,7 +12,8 @@ written in the chapter's own cells. What is here supports them:
   by entry, which is where a diagnosis comes from;
 - :func:`make_epsilon_slider` is the chapter's slider: the check's relative difference at one ε,
   float64 and float32 side by side, over the sweep with its truncation and round-off regions
-  (:func:`epsilon_update` computes one position, :class:`EpsilonErrorModel` the two estimates).
+  (:func:`epsilon_update` computes one position; :class:`EpsilonErrorModel` holds the two
+  estimates, whose coefficients the chapter computes in its own cell).
 
 The check of the learner's diagnoses is an exercise check: ``mlcourse.checks.diagnosis``.
 """
@@ -195,22 +196,16 @@ def _packed(cost, Theta1, Theta2, X, y):
 
 
 class EpsilonErrorModel:
-    """The two error estimates of a central difference, for the checked problem.
+    """The two error estimates of a central difference that chapter 08 derives and its slider draws.
 
-    Truncation: the relative difference is c·ε², with c measured once in float64 at ε = 1e-2, where
-    round-off is a million times smaller than truncation. Round-off: each evaluation of J is off by
-    about u·|J| (u = ε_mach / 2, the unit round-off), the two errors of J(θ ± εe_i) combine like
-    random ones to √2·u·|J|, and dividing by 2ε gives an error of u·|J| / (√2·ε) per entry; over P
-    entries the relative difference is √P·u·|J| / (√2·ε·‖a + b‖). It cannot exceed 1, the value when
-    the numerical gradient is exactly zero. Where the two estimates are equal,
-    ε* = (k·ε_mach / c)^(1/3), the error is smallest.
+    Truncation: the relative difference is c·ε². Round-off: k·ε_mach/ε, and never more than 1, the
+    value when the numerical gradient is exactly zero. Chapter 08 computes c (measured at ε = 1e-2)
+    and k (predicted from |J| and the gradient) in a cell of its own and passes them here.
     """
 
-    def __init__(self, J, analytic, truncation_coefficient):
-        self.truncation_coefficient = float(truncation_coefficient)
-        # round-off relative difference = k · ε_mach / ε, with k from the model above
-        self.round_off_coefficient = (np.sqrt(analytic.size) * abs(J) / 2.0
-                                      / (np.sqrt(2.0) * np.linalg.norm(2.0 * analytic)))
+    def __init__(self, truncation_coefficient, round_off_coefficient):
+        self.truncation_coefficient = check_positive_real(truncation_coefficient, "truncation_coefficient")
+        self.round_off_coefficient = check_positive_real(round_off_coefficient, "round_off_coefficient")
 
     def truncation(self, epsilon):
         return self.truncation_coefficient * np.asarray(epsilon) ** 2
@@ -219,7 +214,7 @@ class EpsilonErrorModel:
         return np.minimum(1.0, self.round_off_coefficient * MACHINE_EPSILON[precision] / np.asarray(epsilon))
 
     def crossover(self, precision):
-        """ε* where the two estimates meet: truncation dominates above it, round-off below."""
+        """ε* = (k·ε_mach / c)^(1/3), where c·ε² = k·ε_mach/ε: truncation dominates above, round-off below."""
         return float((self.round_off_coefficient * MACHINE_EPSILON[precision]
                       / self.truncation_coefficient) ** (1.0 / 3.0))
 
@@ -325,13 +320,15 @@ def _draw_epsilon_figure(Theta1, Theta2, X, labels, epsilons, model, tolerance):
     return figure, markers
 
 
-def make_epsilon_slider(Theta1, Theta2, X, y, *, epsilons=None, tolerance=1e-9):
+def make_epsilon_slider(Theta1, Theta2, X, y, model, *, epsilons=None, tolerance=1e-9):
     """Build chapter 08's ε slider: the check's relative difference in float64 and float32 side by side.
 
     Parameters
     ----------
     Theta1, Theta2, X, y
         The checked network and data, as for :func:`epsilon_update`.
+    model : EpsilonErrorModel
+        The truncation and round-off estimates to draw on the panels (chapter 08 computes them).
     epsilons : array_like, shape (E,), optional
         Where the two sweeps are drawn, once; default 10^0 to 10^-12 in steps of a quarter decade.
     tolerance : float, default 1e-9
@@ -344,8 +341,6 @@ def make_epsilon_slider(Theta1, Theta2, X, y, *, epsilons=None, tolerance=1e-9):
         the bar and the dominant error, moves the two markers and displays the figure.
     figure : matplotlib.figure.Figure
         The figure ``show`` updates (closed to pyplot, so it appears only when ``show`` displays it).
-    model : EpsilonErrorModel
-        The truncation and round-off estimates drawn on the panels.
 
     Notes
     -----
@@ -356,10 +351,9 @@ def make_epsilon_slider(Theta1, Theta2, X, y, *, epsilons=None, tolerance=1e-9):
     epsilons = 10.0 ** -np.arange(0.0, 12.01, 0.25) if epsilons is None else as_float_vector(epsilons,
                                                                                               "epsilons")
     tolerance = check_positive_real(tolerance, "tolerance")
-    analytic = network.pack(*network.gradient(Theta1, Theta2, X, labels))
-    # truncation measured where it is a million times larger than round-off in float64
-    truncation_coefficient = _relative_differences(network.cost, Theta1, Theta2, X, labels, [1e-2])[0] / 1e-4
-    model = EpsilonErrorModel(network.cost(Theta1, Theta2, X, labels), analytic, truncation_coefficient)
+    if not isinstance(model, EpsilonErrorModel):
+        raise TypeError(f"model must be an EpsilonErrorModel(truncation_coefficient, round_off_coefficient); "
+                        f"got {type(model).__name__}")
     figure, markers = _draw_epsilon_figure(Theta1, Theta2, X, labels, epsilons, model, tolerance)
     canvas = SliderCanvas(figure, moving=markers.values())  # only the two markers move
 
@@ -375,4 +369,4 @@ def make_epsilon_slider(Theta1, Theta2, X, y, *, epsilons=None, tolerance=1e-9):
         canvas.display()
 
     show.canvas = canvas  # for the benchmark: the redraw alone
-    return show, figure, model
+    return show, figure
