@@ -261,7 +261,7 @@ def _move_lines(lines, cost_ax, descent, J_hat, target):
     history = result.cost_history
     lines.history.set_data(np.arange(history.size), history)
     lines.path.set_data(result.theta_path[:, 1], result.theta_path[:, 2])
-    top = max(0.72, float(history.max()))
+    top = max(1.04 * math.log(2), float(history.max()))  # J(θ = 0) = ln 2, where every run starts
     if result.rejected_cost is not None and math.isfinite(result.rejected_cost):
         lines.rejected_cost.set_data([result.iterations + 1], [result.rejected_cost])
         top = max(top, result.rejected_cost)

@@ -33,6 +33,7 @@ from .._validation import (
 from .plotting import PALETTE, SliderCanvas, subplots
 
 __all__ = [
+    "ACCURACY_BAR",
     "LearningCurve",
     "describe",
     "make_training_slider",
@@ -40,6 +41,7 @@ __all__ = [
 ]
 
 METHODS = ("lbfgs", "gradient_descent")
+ACCURACY_BAR = 0.96  # the held-out accuracy chapter 09 asks of the trained network
 METHOD_NAMES = {"lbfgs": "L-BFGS", "gradient_descent": "gradient descent"}
 
 
@@ -233,7 +235,7 @@ def _curve_figure(max_iters):
     cost_ax.set_ylabel("J (training set)")
     (train_line,) = accuracy_ax.plot([], [], color=PALETTE["blue"], label="training")
     (test_line,) = accuracy_ax.plot([], [], color=PALETTE["orange"], linestyle="--", label="held-out")
-    accuracy_ax.axhline(0.96, color="grey", linestyle=":", linewidth=1.0, label="96 %")
+    accuracy_ax.axhline(ACCURACY_BAR, color="grey", linestyle=":", linewidth=1.0, label=f"{ACCURACY_BAR:.0%}")
     accuracy_ax.set_ylim(0.0, 1.02)
     accuracy_ax.set_ylabel("accuracy")
     accuracy_ax.legend(loc="lower right")
