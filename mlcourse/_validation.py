@@ -193,6 +193,15 @@ def check_positive_int(value, name):
     return int(value)
 
 
+def check_layer_sizes(L_in, L_out, names=("L_in", "L_out")):
+    """L_in and L_out as ints ≥ 1 whose (L_out, L_in + 1) weights fit in 1 GiB, or raise naming them."""
+    L_in, L_out = check_positive_int(L_in, names[0]), check_positive_int(L_out, names[1])
+    if L_out * (L_in + 1) > 2**27:  # 8 bytes each: the course's largest layer has 10,025 weights
+        raise ValueError(f"{names[0]} and {names[1]} must keep a layer's weights under 1 GiB; got "
+                         f"{names[0]} = {L_in:,} and {names[1]} = {L_out:,}: {L_out * (L_in + 1):,} weights")
+    return L_in, L_out
+
+
 def check_seed(seed):
     """Return ``seed`` if it is a whole number ≥ 0 or a ``numpy.random.Generator``, or raise."""
     if isinstance(seed, np.random.Generator):

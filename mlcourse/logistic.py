@@ -175,7 +175,8 @@ def _cost_from_scores(z, theta, y, lambda_):
     m = z.shape[0]
     # logaddexp(0, z) = log(e^0 + e^z) = log(1 + e^z), evaluated as max(0, z) + log1p(e^-|z|):
     # the exponent is never positive, so nothing overflows for any finite z (e^-|z| may underflow to 0)
-    with np.errstate(under="ignore"):  # and so may the squares of weights below 1e-154: harmless
+    # and so may the squares of weights below 1e-154, harmless; those above 1e154 make the penalty inf
+    with np.errstate(under="ignore", over="ignore"):
         J = (np.logaddexp(0.0, z) - y * z).sum() / m
         if lambda_ != 0.0:
             # θ0 is not regularised: the bias only shifts the boundary

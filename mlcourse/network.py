@@ -47,6 +47,7 @@ from ._validation import (
     check_initial_weights,
     check_kernel_result,
     check_lambda,
+    check_layer_sizes,
     check_network_data,
     check_network_thetas,
     check_num_labels,
@@ -70,7 +71,7 @@ def random_initialize(L_in, L_out, seed, epsilon_init=None):
     Random weights break the symmetry (equal ones would keep every hidden unit identical forever);
     this ε_init keeps z small at the start, where g' is not ≈ 0 and learning can start. Chapter 05.
     """
-    L_in, L_out = check_positive_int(L_in, "L_in"), check_positive_int(L_out, "L_out")
+    L_in, L_out = check_layer_sizes(L_in, L_out)
     if epsilon_init is None:
         epsilon_init = np.sqrt(6.0) / np.sqrt(L_in + L_out)
     epsilon_init = check_positive_real(epsilon_init, "epsilon_init")
@@ -80,8 +81,8 @@ def random_initialize(L_in, L_out, seed, epsilon_init=None):
 
 def initialize_weights(input_size, hidden_size, num_labels, seed=0):
     """``(Theta1, Theta2)``, shapes (s2, n+1) and (K, s2+1), drawn from one generator seeded ``seed``."""
-    for size, name in ((input_size, "input_size"), (hidden_size, "hidden_size"), (num_labels, "num_labels")):
-        check_positive_int(size, name)  # so that an error names it, not random_initialize's L_in or L_out
+    check_layer_sizes(input_size, hidden_size, ("input_size", "hidden_size"))  # not as L_in and L_out
+    check_layer_sizes(hidden_size, num_labels, ("hidden_size", "num_labels"))
     rng = np.random.default_rng(check_seed(seed))  # Theta1 is drawn first, then Theta2
     return random_initialize(input_size, hidden_size, rng), random_initialize(hidden_size, num_labels, rng)
 
@@ -89,7 +90,7 @@ def initialize_weights(input_size, hidden_size, num_labels, seed=0):
 def debug_initialize(L_in, L_out):
     """Weights sin(1), sin(2), … / 10, shape (L_out, L_in + 1), column by column as the course's
     ``debugInitializeWeights``: the same numbers anywhere, for gradient checks."""
-    L_in, L_out = check_positive_int(L_in, "L_in"), check_positive_int(L_out, "L_out")
+    L_in, L_out = check_layer_sizes(L_in, L_out)
     return np.sin(np.arange(1, L_out * (L_in + 1) + 1)).reshape((L_out, L_in + 1), order="F") / 10
 
 
@@ -200,7 +201,7 @@ def predict(Theta1, Theta2, X):
 
 # --- cost and backpropagation --------------------------------------------------------------------
 
-@np.errstate(under="ignore")  # see "Underflow" in the module docstring
+@np.errstate(under="ignore", over="ignore")  # see "Underflow"; weights over 1e154 give an honest inf
 def penalty(Theta1, Theta2, lambda_, m):
     """The L2 penalty λ/(2m) (Σ Θ(1)² + Σ Θ(2)²), both sums skipping the bias column 0.
 

@@ -460,3 +460,11 @@ def test_theta_one_longer_than_X_is_wide_points_to_the_missing_intercept():
     with pytest.raises(ValueError, match=re.escape("theta must have shape (2,) to match the 2 columns of X (the "
                                                    "intercept column of ones included: add_intercept(X)); got (3,)")):
         logistic.cost(np.zeros(3), X_HAND[:, 1:], Y_HAND)
+
+
+def test_weights_whose_squares_overflow_give_an_infinite_cost_without_a_warning():
+    # warnings are errors in this suite: θ·θ of the penalty overflowed with a RuntimeWarning
+    X = logistic.add_intercept(np.array([[0.5, -1.0], [1.5, 2.0], [-0.5, 0.25]]))
+    theta = np.array([0.0, 1e200, -1e200])
+    assert logistic.cost(theta * 1e-199, X, [0, 1, 1], 1.0) < np.inf
+    assert logistic.cost(theta, X, [0, 1, 1], 1.0) == np.inf

@@ -620,3 +620,23 @@ def test_a_hidden_score_that_overflows_is_absorbed_silently_by_network_and_softm
             assert np.isfinite(J)
             assert np.isfinite(Theta1_grad).all()
             assert np.isfinite(Theta2_grad).all()
+
+
+def test_layer_sizes_too_large_for_memory_are_refused_by_name():
+    # were numpy's "loop of ufunc does not support argument 0 of type int" and "array is too big"
+    with pytest.raises(ValueError, match=r"^input_size and hidden_size must keep a layer's weights under 1 GiB; "
+                                         r"got input_size = 1,000,000,000,000,000,000,000,000,000,000 and"):
+        network.initialize_weights(10**30, 2, 2)
+    with pytest.raises(ValueError, match=r"^L_in and L_out must keep a layer's weights under 1 GiB; got L_in = "
+                                         r"10,000,000,000 and L_out = 10,000,000,000: "):
+        network.random_initialize(10**10, 10**10, 0)
+    with pytest.raises(ValueError, match=r"^L_in and L_out must keep"):
+        network.debug_initialize(10**20, 3)
+
+
+def test_weights_whose_squares_overflow_give_an_infinite_cost_without_a_warning():
+    # warnings are errors in this suite: the penalty's squares overflowed with a RuntimeWarning
+    Theta1, Theta2, X, y = small_problem(m=6, n=3, s2=4, K=3)
+    assert network.penalty(Theta1 * 1e200, Theta2, 1.0, 6) == np.inf
+    assert network.cost(Theta1, Theta2 * 1e160, X, y, 1.0) == np.inf
+    assert network.cost(Theta1, Theta2 * 1e160, X, y, 0.0) < np.inf  # the data term alone is finite
