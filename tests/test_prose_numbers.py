@@ -5,7 +5,9 @@ chapter's markdown (maths included, code spans and links excluded) must also app
 numbers of that chapter's code cells or printed outputs, to the precision the prose gives it ("about
 0.42" matches a printed 0.4213; "96 %" matches 96 or 0.96). A sentence that quotes a result then
 cannot drift from what the chapter prints: re-executing a chapter whose numbers moved fails here until
-the prose is updated or, better, the number is printed by the cell instead.
+the prose is updated or, better, the number is printed by the cell instead. Whole numbers written with
+thousands separators ("1,885 weights", "about 3,000 times") are counts and results too: each must be
+printed, to the precision its trailing zeros give.
 
 Constants of nature rather than results (float64's machine epsilon, say) are listed in
 ``NOT_COMPUTED`` with the reason, per chapter; the list is meant to stay short.
@@ -31,7 +33,10 @@ NOT_COMPUTED = {
 _CODE_OR_LINK = re.compile(r"```.*?```|`[^`\n]+`|\]\([^)]*\)|https?://\S+", re.S)
 # a decimal or a percentage in prose; digits right after ^, _, { or a letter belong to maths or names
 _PROSE_NUMBER = re.compile(r"(?<![\w.^_{\\])(\d+\.\d+|\d+(?=\s?\\?%))")
-_ANY_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+_ANY_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")  # 1,885 is one
+# a whole number written with thousands separators ("3,770", or "17{,}970" in maths): always a count or
+# a result, never a constant of the course
+_GROUPED_INTEGER = re.compile(r"(?<![\w.^_\\])(\d{1,3}(?:(?:,|\{,\})\d{3})+)(?!\d)")
 
 
 def prose_numbers(markdown):
@@ -52,7 +57,20 @@ def computed_numbers(notebook):
             data = output.get("data", {})
             texts.append("".join(output.get("text", "") or data.get("text/plain", "")
                                  or data.get("text/markdown", "")))
-    return {float(number) for text in texts for number in _ANY_NUMBER.findall(text)}
+    return {float(number.replace(",", "")) for text in texts for number in _ANY_NUMBER.findall(text)}
+
+
+def grouped_integers(markdown):
+    """The whole numbers of a markdown cell written with thousands separators, as ints."""
+    markdown = _CODE_OR_LINK.sub(" ", markdown)
+    return [int(match.group(1).replace("{,}", "").replace(",", ""))
+            for match in _GROUPED_INTEGER.finditer(markdown)]
+
+
+def integer_is_computed(value, numbers):
+    """Whether ``value`` is one of ``numbers`` to the precision its trailing zeros give ("about 3,000")."""
+    zeros = len(str(value)) - len(str(value).rstrip("0"))
+    return any(round(number, -zeros) == value for number in numbers)
 
 
 def is_computed(text, percentage, numbers):
@@ -89,3 +107,21 @@ def test_numbers_in_the_prose_are_printed_or_used_by_the_chapter(path):
         f"{path.name}: numbers in the prose that no code cell of the chapter uses or prints "
         f"(typed in, or drifted from the output): {typed_in}. Print them from the code, or point "
         "the sentence at the printed output")
+
+
+def test_grouped_integers_are_found_and_matched_to_their_precision():
+    assert grouped_integers("all 1,885 weights, $m \\cdot K = 17{,}970$, `2,000` is code, 1,2 is not") == [1885, 17970]
+    assert integer_is_computed(3000, {2983.0})  # "about 3,000"
+    assert integer_is_computed(17970, {17970.0})
+    assert not integer_is_computed(17970, {17960.0})
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda path: path.stem)
+def test_counts_with_thousands_separators_are_printed_by_the_chapter(path):
+    notebook = nbformat.read(path, as_version=4)
+    numbers = computed_numbers(notebook)
+    typed_in = [f"cell {index}: {value:,}" for index, cell in enumerate(notebook.cells)
+                if cell.cell_type == "markdown" for value in grouped_integers(cell.source)
+                if not integer_is_computed(value, numbers)]
+    assert not typed_in, (f"{path.name}: counts in the prose that the chapter never prints: {typed_in}. "
+                          "Print them from the code")
