@@ -37,9 +37,42 @@ def without_markers(notebook_path):
                              encoding="utf-8")
 
 
-def test_chapter_00_ships_with_the_markers_and_no_links_between_them():
-    text = "".join("".join(cell["source"]) for cell in json.loads(START_HERE.read_text(encoding="utf-8"))["cells"])
-    assert "\n".join(course_links.LAUNCH_MARKERS) in text  # nothing between them until `make links` runs
+def launch_block(chapter_00):
+    """What lies between chapter 00's launch-link markers, after checking each marker is there once."""
+    text = "".join("".join(cell["source"]) for cell in json.loads(chapter_00.read_text(encoding="utf-8"))["cells"])
+    start, end = course_links.LAUNCH_MARKERS
+    assert text.count(start) == 1
+    assert text.count(end) == 1
+    return text.split(start)[1].split(end)[0].strip()
+
+
+def assert_written_by_make_links(block, chapters):
+    """``block`` is exactly what make links writes for the repository and branch its URLs name."""
+    binder = re.search(r"https://mybinder\.org/v2/gh/([\w.-]+)/([\w.-]+)/([^?]+)\?", block)
+    colab = re.search(r"colab\.research\.google\.com/github/[\w.-]+/[\w.-]+/blob/([^/]+)/chapters/", block)
+    assert binder, f"chapter 00's launch links have no Binder link: {block!r}"
+    assert colab, f"chapter 00's launch links have no Colab link: {block!r}"
+    owner, name, binder_ref = binder.groups()
+    links = course_links.make_links(owner, name, colab.group(1), chapters, binder_ref=binder_ref)
+    assert block == course_links.chapter_block(links)
+
+
+def test_chapter_00_has_the_markers_and_between_them_nothing_or_what_make_links_writes():
+    # the course ships them empty; a fork that ran `make links` and committed has its own links there
+    # (this test used to fail on such a fork), which must be exactly the block make links writes
+    block = launch_block(START_HERE)
+    if block:
+        assert_written_by_make_links(block, sorted(path.name for path in (ROOT / "chapters").glob("*.ipynb")))
+
+
+def test_a_fork_with_its_links_written_passes_the_test_above(clone):
+    git(clone, "remote", "add", "origin", "https://github.com/teach-er/ml-course.git")
+    assert course_links.main(["--root", str(clone), "--write"]) == 0
+    block = launch_block(clone / "chapters" / START_HERE.name)
+    assert "https://mybinder.org/v2/gh/teach-er/ml-course/HEAD?" in block
+    assert_written_by_make_links(block, sorted(path.name for path in (clone / "chapters").glob("*.ipynb")))
+    with pytest.raises(AssertionError):  # and a block edited by hand does not pass
+        assert_written_by_make_links(block.replace("Binder", "binder"), ["00-start-here.ipynb"])
 
 
 @pytest.fixture

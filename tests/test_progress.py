@@ -8,6 +8,7 @@ a cell run without output, a damaged file; nothing is executed.
 import contextlib
 import csv
 import io
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -153,3 +154,88 @@ def test_grading_refuses_bad_arguments(tmp_path):
         grading.grade(tmp_path / "nowhere", tmp_path / "out.csv")
     with pytest.raises(ValueError, match="timeout must be a positive number of seconds; got 0"):
         grading.grade(tmp_path, tmp_path / "out.csv", timeout=0)
+
+
+# --- from an audit of the teacher's workflow: each of these failed before its fix ---------------------
+
+def test_grading_counts_only_the_verdicts_a_check_logged(tmp_path):
+    learner = tmp_path / "submissions" / "max"
+    # a wrong answer whose cell prints a passing verdict line after the real one
+    write_notebook(learner / "02-the-derivative.ipynb", IMPORTS,
+                   "_ = checks.cost(lambda theta, X, y: 0.0)\nprint('cost: passed.')",
+                   "if False:\n    checks.gradient(gradient)\nprint('gradient: passed.')")  # no check ran
+    rows = by_exercise(grading.grade(tmp_path / "submissions", tmp_path / "out.csv", timeout=30))
+    assert rows["cost"][0] == "mistake"  # was "passed"
+    assert rows["gradient"] == ("unknown", "its cell printed a verdict, but no check ran")
+
+
+def test_grading_stops_at_once_when_the_kernel_dies(tmp_path):
+    learner = tmp_path / "submissions" / "kim"
+    write_notebook(learner / "03-gradient-descent.ipynb", "import os\nos._exit(1)",
+                   IMPORTS + "\n_ = checks.gradient_descent_step(solutions.gradient_descent_step)")
+    rows = by_exercise(grading.grade(tmp_path / "submissions", tmp_path / "out.csv", timeout=60))
+    # was "timed out after 60 s", a minute later
+    assert rows["gradient_descent_step"] == ("not run", "the kernel died at cell 1")
+
+
+def test_grading_reads_the_chapters_own_file_and_says_what_it_passes_over(tmp_path):
+    submissions = tmp_path / "submissions"
+    write_notebook(submissions / "ned" / "02-the-derivative.ipynb", IMPORTS, SOLVED)
+    write_notebook(submissions / "ned" / "02-the-derivative-Copy1.ipynb", IMPORTS, STUB)
+    write_notebook(submissions / "ned" / "notes.ipynb", "1")
+    write_notebook(submissions / "zoe" / "Copy of 02-the-derivative.ipynb", IMPORTS, SOLVED)  # from Colab
+    write_notebook(submissions / ".ipynb_checkpoints" / "02-the-derivative-checkpoint.ipynb", IMPORTS, SOLVED)
+    (submissions / "__MACOSX").mkdir()
+    log = io.StringIO()
+    rows = grading.grade(submissions, tmp_path / "out.csv", timeout=30, log=log)
+    assert {row[0] for row in rows} == {"ned", "zoe"}  # no hidden or __MACOSX "learners"
+    verdicts = {(row[0], row[2]): row[3] for row in rows}
+    assert verdicts["ned", "sigmoid_gradient"] == "passed"  # the copy sorted first and was graded
+    assert verdicts["zoe", "sigmoid_gradient"] == "passed"  # was "missing"
+    assert ("not graded: 02-the-derivative-Copy1.ipynb (a copy of chapter 02; 02-the-derivative.ipynb "
+            "is read instead)") in log.getvalue()
+    assert "not graded: notes.ipynb (not one of the chapters with exercises)" in log.getvalue()
+
+
+def test_grading_refuses_an_output_folder_that_is_missing_before_grading(tmp_path, capsys):
+    write_notebook(tmp_path / "submissions" / "ada" / "02-the-derivative.ipynb", IMPORTS, SOLVED)
+    with pytest.raises(SystemExit) as stopped:  # was a FileNotFoundError after grading everyone
+        grading.main([str(tmp_path / "submissions"), "--out", str(tmp_path / "nowhere" / "r.csv")])
+    assert stopped.value.code == 2
+    assert "error: out must be a file in an existing folder" in capsys.readouterr().err
+
+
+def test_grading_one_learners_folder_is_refused_with_the_reason(tmp_path):
+    write_notebook(tmp_path / "ada" / "02-the-derivative.ipynb", IMPORTS, SOLVED)
+    with pytest.raises(ValueError, match=r"holds notebooks itself: put them in a folder named after the learner"):
+        grading.grade(tmp_path / "ada", tmp_path / "out.csv")  # was 0 rows, silently
+
+
+def test_grading_details_name_the_exception_and_the_diagnosis_given(tmp_path):
+    learner = tmp_path / "submissions" / "eve"
+    write_notebook(learner / "02-the-derivative.ipynb", IMPORTS,
+                   "def cost(theta, X, y):\n    return 1 / 0\n\n_ = checks.cost(cost)")
+    write_notebook(learner / "08-gradient-checking.ipynb", IMPORTS,
+                   "_ = checks.diagnosis('a', 'missing 1/m')\n_ = checks.diagnosis('b', 'no idea')")
+    rows = by_exercise(grading.grade(tmp_path / "submissions", tmp_path / "out.csv", timeout=30))
+    assert rows["cost"] == ("error", "raised an exception (ZeroDivisionError)")
+    assert rows["bug a"] == ("wrong", "answered 'missing 1/m'")  # the detail was empty: which answer?
+    assert rows["bug b"] == ("not a choice", "answered 'no idea'")
+
+
+def test_table_reads_the_chapters_own_file_and_names_the_copies_it_passes_over(tmp_path, capsys):
+    write_notebook(tmp_path / "02-the-derivative.ipynb", IMPORTS, SOLVED, outputs={1: "sigmoid_gradient: passed.\n"})
+    write_notebook(tmp_path / "02-the-derivative-Copy1.ipynb", IMPORTS, SOLVED, outputs={1: None})
+    write_notebook(tmp_path / "01-cost-function.ipynb", "1")  # a chapter without exercises: no word
+    rows = progress.table(tmp_path)
+    assert by_exercise(rows)["sigmoid_gradient"] == ("passed", "")  # the copy sorted first and was read
+    printed = capsys.readouterr().out
+    assert printed.startswith("not read: 02-the-derivative-Copy1.ipynb (a copy of chapter 02; "
+                              "02-the-derivative.ipynb is read instead)\n")
+    assert "01-cost-function" not in printed
+
+
+def test_the_chapter_files_progress_knows_are_the_courses():
+    chapters = Path(__file__).resolve().parent.parent / "chapters"
+    assert all((chapters / name).is_file() for name in progress.CHAPTER_FILES.values())
+    assert sorted(progress.CHAPTER_FILES) == sorted({chapter for chapter, _ in progress.EXERCISES})

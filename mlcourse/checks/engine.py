@@ -25,13 +25,14 @@ input passes and a later one fails, the verdict says what differs between the tw
 size, a parameter read from a global, a copied answer).
 """
 
+import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from . import learner_code
+from . import learner_code, progress
 from .later_inputs import QUESTIONS, fresh_input, fresh_input_verdict, later_input_verdict
 from .reading import (
     ATOL,
@@ -388,7 +389,7 @@ def run(exercise, fn):
     problem = learner_code.call_problem(fn, exercise.name, list(inputs_to_try[0]))
     if problem is not None:
         outcome = CheckResult(exercise.name, "error", *problem, inputs={})
-        print(outcome)
+        _report(outcome)
         return outcome
     passed = []  # the verdicts on the inputs passed so far
     for inputs in inputs_to_try:
@@ -403,5 +404,18 @@ def run(exercise, fn):
         fresh_outcome = None if fresh is None else evaluate(exercise, fn, fresh)
         if fresh_outcome is not None and not fresh_outcome.passed:
             outcome = fresh_input_verdict(exercise, fresh_outcome, passed)
-    print(outcome)
+    _report(outcome)
     return outcome
+
+
+def _report(outcome):
+    """Print the verdict, and log it for a teacher's grading (:func:`progress.log_verdict`).
+
+    The log's detail is the mistake's name; for an exception, also its type, which the hint starts with.
+    """
+    print(outcome)
+    detail = outcome.mistake or ""
+    raised = re.match(r"([A-Za-z_][\w.]*)[:.]", outcome.hint) if outcome.status == "error" else None
+    if raised and outcome.mistake != "ran too long":
+        detail += f" ({raised.group(1)})"
+    progress.log_verdict(outcome.exercise, outcome.status, detail)

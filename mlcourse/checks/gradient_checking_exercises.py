@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import gradcheck
+from . import progress
 from .engine import Exercise, Mistake, read_numbers, run
 from .later_inputs import tenths
 from .network_shapes import refuse_copies
@@ -406,4 +407,6 @@ def diagnosis(bug, answer):
         status = "wrong"
         message = f"bug {bug}: not this one. Hint: {_HINTS[bug]}"
     print(message)
+    answered = "" if status in ("correct", "not attempted") else f"answered {reprlib.repr(given)}"
+    progress.log_verdict(f"bug {bug}", status, answered)  # for a teacher's grading
     return Diagnosis(bug=bug, status=status, message=message)

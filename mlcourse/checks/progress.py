@@ -10,6 +10,8 @@ A teacher's grading of a class runs the notebooks first and then reads them the 
 (:mod:`mlcourse.checks.grading`).
 """
 
+import json
+import os
 import re
 from pathlib import Path
 
@@ -27,6 +29,17 @@ EXERCISES = (
 )
 
 CSV_COLUMNS = ("learner", "chapter", "exercise", "verdict", "detail")
+
+#: The chapters that hold exercises, by the file names the course gives them. A learner's copy named
+#: otherwise ("Copy of 03-gradient-descent.ipynb" from Colab, "02-the-derivative-Copy1.ipynb" from
+#: JupyterLab) counts only when the chapter's own file is not there.
+CHAPTER_FILES = {"02": "02-the-derivative.ipynb", "03": "03-gradient-descent.ipynb",
+                 "04": "04-regularisation.ipynb", "05": "05-forward-propagation.ipynb",
+                 "07": "07-backpropagation.ipynb", "08": "08-gradient-checking.ipynb"}
+
+#: The environment variable through which grading asks every check to also append its verdict, as a
+#: line of JSON, to a file: a verdict line printed by anything but a check then never counts.
+VERDICT_LOG = "MLCOURSE_VERDICT_LOG"
 
 # A check cell calls checks.<name>(...) or, in chapter 08, checks.diagnosis("a", ...).
 _CHECK_CALL = re.compile(r"checks\.(\w+)\(")
@@ -95,9 +108,24 @@ def verdict_of(cell, exercise):
     return "unknown", "no verdict in the cell's output"
 
 
-def _chapter_of(path):
-    match = re.match(r"(\d\d)-", path.name)
-    return match.group(1) if match else None
+def log_verdict(exercise, verdict, detail=""):
+    """Append ``[exercise, verdict, detail]`` to the file named by ``$MLCOURSE_VERDICT_LOG``, if set.
+
+    Every check calls it with what it printed; only grading sets the variable.
+    """
+    path = os.environ.get(VERDICT_LOG)
+    if path:
+        with open(path, "a", encoding="utf-8") as log:
+            log.write(json.dumps([exercise, verdict, detail]) + "\n")
+
+
+def logged_verdicts(path):
+    """{exercise: (verdict, detail)} from a verdict log, the first verdict of each exercise."""
+    found = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines() if Path(path).exists() else []:
+        exercise, verdict, detail = json.loads(line)
+        found.setdefault(exercise, (verdict, detail))
+    return found
 
 
 def verdicts_in(nb):
@@ -120,12 +148,13 @@ def _read_notebook(path):
         return None
 
 
-def rows_for(notebooks, read=verdicts_in):
+def rows_for(notebooks, verdicts=None):
     """One row (chapter, exercise, verdict, detail) per exercise of the course.
 
-    ``notebooks`` maps a chapter number ("02") to a notebook (or None if unreadable); ``read``
-    turns a notebook into ``{exercise: (verdict, detail)}``. An exercise whose chapter has no
-    notebook, or whose check cell was deleted, gets "missing".
+    ``notebooks`` maps a chapter number ("02") to a notebook (or None if unreadable); ``verdicts``
+    maps a chapter to its ``{exercise: (verdict, detail)}``, by default read from the notebook's
+    stored outputs (:func:`verdicts_in`). An exercise whose chapter has no notebook, or whose check
+    cell was deleted, gets "missing".
     """
     rows = []
     for chapter, exercise in EXERCISES:
@@ -136,19 +165,33 @@ def rows_for(notebooks, read=verdicts_in):
         if nb is None:
             rows.append((chapter, exercise, "unknown", "the notebook cannot be read"))
             continue
-        verdict, detail = read(nb).get(exercise, ("missing", "no check cell for this exercise"))
+        found = verdicts[chapter] if verdicts is not None else verdicts_in(nb)
+        verdict, detail = found.get(exercise, ("missing", "no check cell for this exercise"))
         rows.append((chapter, exercise, verdict, detail))
     return rows
 
 
-def notebooks_in(folder):
-    """{chapter number: path} for the notebooks named NN-*.ipynb in ``folder``."""
-    found = {}
+def find_notebooks(folder):
+    """``({chapter: path}, [(path, why it is not read)])`` for the ``*.ipynb`` files of ``folder``.
+
+    A chapter's own file (:data:`CHAPTER_FILES`) is read; a copy whose name contains it is read
+    only when that file is missing (the newest copy, if there are several). Chapters without
+    exercises are passed over without a word; every other notebook is listed with the reason.
+    """
+    candidates, ignored = {}, []
     for path in sorted(Path(folder).glob("*.ipynb")):
-        chapter = _chapter_of(path)
-        if chapter and chapter not in found:
-            found[chapter] = path
-    return found
+        chapter = next((chapter for chapter, name in CHAPTER_FILES.items() if name[:-6] in path.stem), None)
+        if chapter is not None:
+            candidates.setdefault(chapter, []).append(path)
+        elif not re.fullmatch(r"\d\d-[a-z-]+", path.stem):  # a chapter without exercises is expected
+            ignored.append((path, "not one of the chapters with exercises"))
+    found = {}
+    for chapter, paths in candidates.items():
+        own = [path for path in paths if path.name == CHAPTER_FILES[chapter]]
+        found[chapter] = own[0] if own else max(paths, key=lambda path: path.stat().st_mtime)
+        ignored += [(path, f"a copy of chapter {chapter}; {found[chapter].name} is read instead")
+                    for path in paths if path != found[chapter]]
+    return found, ignored
 
 
 def table(folder=".", show=True):
@@ -171,9 +214,12 @@ def table(folder=".", show=True):
     """
     if not Path(folder).is_dir():
         raise ValueError(f"folder must be a folder of chapters; got {str(folder)!r}")
-    notebooks = {chapter: _read_notebook(path) for chapter, path in notebooks_in(folder).items()}
+    paths, ignored = find_notebooks(folder)
+    notebooks = {chapter: _read_notebook(path) for chapter, path in paths.items()}
     rows = rows_for(notebooks)
     if show:
+        for path, why in ignored:
+            print(f"not read: {path.name} ({why})")
         for chapter, exercise, verdict, detail in rows:
             named = f"{verdict} — {detail}" if verdict in ("mistake", "error") else verdict
             print(f"chapter {chapter}  {exercise:<22}  {named}")
