@@ -141,24 +141,24 @@ def forward_scores(Theta1, Theta2, X):
 
     Shapes (m, s2), (m, s2+1) with a2's bias column, and (m, K). A building block of
     :func:`cost_and_gradient` and of networks with another output layer (``mlcourse.softmax``).
-    ValueError for the inputs :func:`forward` refuses, or if z3 overflowed (numbers near the float64 limit).
+    ValueError for the inputs :func:`forward` refuses, or if z2 or z3 overflowed (numbers near 1e308).
     """
     X = as_float_matrix(X, "X", finite=False)  # not scanned: a NaN/inf in X shows in z2, see below
     return _forward_scores(*check_network_thetas(Theta1, Theta2, X.shape[1]), X)
 
 
-@np.errstate(under="ignore", over="ignore")  # see "Underflow"; overflow is checked for below
+@np.errstate(under="ignore", over="ignore", invalid="ignore")  # see "Underflow"; overflow: checked below
 def _forward_scores(Theta1, Theta2, X):
     """:func:`forward_scores` on checked input: what training runs at every iteration."""
     z2 = (Theta1[:, 1:] @ X.T).T  # X @ Theta1[:, 1:].T, in the faster operand order (module docstring)
     z2 += Theta1[:, 0]  # z2 = a1 @ Theta1.T by the bias split of the module docstring
     if not np.isfinite(z2).all():  # a NaN/inf in X shows here, which saves training a pass over X
-        check_finite(X, "X")  # else an overflow, which g(±inf) in a2 absorbs
+        check_finite(X, "X")  # else an overflow (inf − inf may have cancelled): refused, as for z3
+        raise ValueError("the hidden scores z2 overflowed: X or Theta1 are too large; scale them")
     a2 = np.column_stack([np.ones(len(X)), sigmoid(z2)])
     z3 = a2 @ Theta2.T
-    if not np.isfinite(z3).all():  # g(±inf) is fine in a2; only z3 can reach the cost as inf or NaN
-        raise ValueError("the output scores z3 overflowed: X, Theta1 or Theta2 hold numbers too large "
-                         f"(largest |Theta2| = {np.abs(Theta2).max():.3g}); scale the features")
+    if not np.isfinite(z3).all():
+        raise ValueError("the output scores z3 overflowed: X, Theta1 or Theta2 are too large; scale them")
     return z2, a2, z3
 
 

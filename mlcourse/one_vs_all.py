@@ -40,8 +40,13 @@ def _check_all_theta(all_theta, X):
 
 def _scores(all_theta, X):
     """The (m, K) scores θ(k)ᵀx of checked input: [1, X] all_thetaᵀ, as the course's predictOneVsAll."""
-    with np.errstate(under="ignore"):  # products too small for float64 round to 0, as they should
-        return logistic.add_intercept(X) @ all_theta.T
+    with np.errstate(under="ignore", over="ignore", invalid="ignore"):  # tiny products round to 0
+        scores = logistic.add_intercept(X) @ all_theta.T
+    if not np.isfinite(scores).all():  # an overflow, where inf − inf may also have cancelled: no answer
+        raise ValueError(f"the scores [1, X] all_thetaᵀ overflowed: X or all_theta hold numbers too large "
+                         f"(largest |X| = {np.abs(X).max():.3g}, largest |all_theta| = "
+                         f"{np.abs(all_theta).max():.3g}); scale the features")
+    return scores
 
 
 def predict_proba(all_theta, X):

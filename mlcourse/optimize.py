@@ -273,7 +273,7 @@ class OptimizeResult:
         The parameters L-BFGS-B returned.
     cost_history : ndarray, shape (iterations + 1,)
         J(θ_initial) followed by J after each iteration; non-increasing, since every line-search
-        step must lower the cost.
+        step must lower the cost (unless a cost was NaN or inf: then ``status`` is "failed").
     status : {"converged", "max_iters", "failed"}
         ``"converged"``: a convergence test was met. ``"max_iters"``: the iteration budget
         ``num_iters`` (or scipy's evaluation budget) ran out first. ``"failed"``: L-BFGS-B could
@@ -305,9 +305,13 @@ class OptimizeResult:
         return float(self.cost_history[-1])
 
 
-def _explain_lbfgsb(result, num_iters):
-    """Map scipy's L-BFGS-B result to (status, plain-words message)."""
+def _explain_lbfgsb(result, num_iters, nonfinite_costs):
+    """Map scipy's L-BFGS-B result, and the NaN/inf costs it met on the way, to (status, message)."""
     reason = str(result.message)
+    if nonfinite_costs:  # scipy may still say "converged", from a cost history that rose
+        return "failed", (f"failed: the cost was {nonfinite_costs[0]} at a point L-BFGS-B tried, so its "
+                          f"line search and its result cannot be trusted; look at where the cost stops "
+                          f"being finite ({reason})")
     if result.status == 0:
         if "PROJECTED GRADIENT" in reason:
             plain = "converged: the gradient is close enough to zero"
@@ -352,8 +356,7 @@ def minimize(cost_and_gradient, theta_initial, *, num_iters=400, tol=None, keep_
     Returns
     -------
     OptimizeResult
-        ``theta``, ``cost_history``, ``status``, ``message``, ``iterations``,
-        ``function_evaluations``, ``success``, ``theta_path``.
+        Its ``status`` is "failed" also when a cost L-BFGS-B evaluated was NaN or inf.
 
     Raises
     ------
@@ -363,21 +366,22 @@ def minimize(cost_and_gradient, theta_initial, *, num_iters=400, tol=None, keep_
 
     Notes
     -----
-    ``scipy.optimize.minimize(method="L-BFGS-B", jac=True)``: a quasi-Newton method that builds an
-    approximation of the inverse Hessian from the last few (θ, ∇J) differences, so it needs no
-    learning rate. The cost history comes from scipy's callback, without extra evaluations.
+    ``scipy.optimize.minimize(method="L-BFGS-B", jac=True)``: a quasi-Newton method that approximates
+    the inverse Hessian from the last few (θ, ∇J) differences, so it needs no learning rate.
     """
     num_iters = check_positive_int(num_iters, "num_iters")
     if tol is not None:
         tol = check_positive_real(tol, "tol")
     _check_watchers(keep_path, progress)
     theta_start = as_float_vector(theta_initial, "theta_initial").copy()
-    cost_history, path = [], [theta_start]
+    cost_history, path, nonfinite_costs = [], [theta_start], []
 
     def fun(theta):
         J, grad = _evaluate(cost_and_gradient, theta, "during L-BFGS-B")
         if not cost_history:  # scipy's first call: record J(θ_initial) and refuse a bad start
             cost_history.append(_start_cost(cost_and_gradient, theta_start, theta, J, grad))
+        elif not math.isfinite(J):
+            nonfinite_costs.append(J)
         return J, grad
 
     def record(intermediate_result):  # scipy calls it after each iteration, with the new iterate
@@ -390,7 +394,7 @@ def minimize(cost_and_gradient, theta_initial, *, num_iters=400, tol=None, keep_
     with single_blas_thread(), np.errstate(all="ignore"):  # as in gradient_descent
         result = scipy.optimize.minimize(fun, theta_start.copy(), jac=True, method="L-BFGS-B",
                                          tol=tol, options={"maxiter": num_iters}, callback=record)
-    status, message = _explain_lbfgsb(result, num_iters)
+    status, message = _explain_lbfgsb(result, num_iters, nonfinite_costs)
     return OptimizeResult(theta=np.array(result.x, dtype=np.float64), cost_history=np.array(cost_history),
                           status=status, message=message, iterations=int(result.nit),
                           function_evaluations=int(result.nfev), success=status == "converged",

@@ -126,3 +126,12 @@ def test_all_theta_is_not_described_as_examples():
     # was "all_theta must be a 2-D array of shape (m, n), one row per example"
     with pytest.raises(ValueError, match=r"^all_theta must be a 2-D array of shape \(K, n\+1\); got a 1-D array"):
         one_vs_all.predict(np.zeros(3), X)
+
+
+def test_scores_that_overflow_are_refused_not_compared():
+    # were a RuntimeWarning and a silent answer: inf − inf, or two classes tied at inf
+    with pytest.raises(ValueError, match=r"^the scores \[1, X\] all_thetaᵀ overflowed: X or all_theta hold "
+                                         r"numbers too large \(largest \|X\| = 1e\+300"):
+        one_vs_all.predict_proba([[-5.0, 1e10, 1e10]], [[1e300, -1e300]])
+    with pytest.raises(ValueError, match=r"overflowed"):
+        one_vs_all.predict([[0.0, 1e300], [0.0, 2e300]], [[1e10]])

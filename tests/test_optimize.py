@@ -423,3 +423,14 @@ def test_gradient_descent_reports_each_accepted_step():
 def test_progress_must_be_callable_for_gradient_descent():
     with pytest.raises(TypeError, match=r"^progress must be a function iteration -> None; got str"):
         gradient_descent(quadratic, THETA0, 0.1, 3, progress="status")
+
+
+def test_minimize_fails_when_a_cost_it_tried_was_not_finite():
+    # was "converged" with a cost history that rose from 1 to 16: NaN costs misled the line search
+    def nan_near_the_minimum(theta):
+        return (float(theta @ theta) if abs(theta[0]) > 0.5 else float("nan")), 2 * theta
+
+    result = minimize(nan_near_the_minimum, [1.0])
+    assert result.status == "failed"
+    assert not result.success
+    assert result.message.startswith("failed: the cost was nan at a point L-BFGS-B tried")
