@@ -34,6 +34,9 @@ def as_numeric_array(value, name):
                         f"that numpy cannot turn into one ({error})") from None
     if array.dtype.kind not in "biuf":
         raise TypeError(f"{name} must hold real numbers; got an array of dtype {array.dtype}")
+    if array.dtype.kind == "f" and array.dtype.itemsize > 8:  # long double: beyond 1.8e308 it becomes
+        with np.errstate(over="ignore"):                        # inf, which the finite check then names
+            array = array.astype(np.float64)
     return array
 
 
@@ -230,6 +233,11 @@ def check_num_labels(num_labels, y, m, *, at_least=1, why=""):
         if low < 0:
             index = int(np.argmin(labels))
             raise ValueError(f"y must hold class labels 0, 1, …, K-1; got {low:g} at index {index}")
+        fractional = labels != np.round(labels)
+        if fractional.any():  # else 0.5 would be read as "num_labels = 1" (the largest label + 1)
+            index = int(np.argmax(fractional))
+            raise ValueError(f"y must hold whole-number class labels 0, 1, …, K-1; got {labels[index]:g} "
+                             f"at index {index}")
         if low >= 1:  # no class 0: almost surely labels that start at 1
             raise ValueError(f"y must hold class labels starting at 0 when num_labels is not given; got "
                              f"{low:g}..{high:g}{_OCTAVE_HINT}; or pass num_labels to train with classes "
@@ -237,7 +245,7 @@ def check_num_labels(num_labels, y, m, *, at_least=1, why=""):
         num_labels, counted = int(high) + 1, " (the largest label in y + 1)"
         occurring = len(np.unique(labels))
         if occurring < num_labels / 2:  # e.g. one mistyped label 100000 among 0..9
-            raise ValueError(f"y's largest label is {high:g}, so num_labels would be {num_labels}, but only "
+            raise ValueError(f"y's largest label is {high:g}, so num_labels would be {high + 1:g}, but only "
                              f"{occurring} of those classes occur in y; is a label mistyped? Pass "
                              f"num_labels to train with classes that never occur")
     else:

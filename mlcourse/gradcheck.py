@@ -18,6 +18,7 @@ from ._validation import (
     check_callable,
     check_finite,
     check_gradient_pair,
+    check_layer_sizes,
     check_positive_int,
     check_positive_real,
     check_seed,
@@ -156,6 +157,8 @@ def relative_difference(a, b):
     if a.shape != b.shape:
         raise ValueError(f"a and b must have the same shape; expected b of shape {a.shape} like a, "
                          f"got {b.shape}")
+    if a.size == 0:  # else "exact agreement" between two gradients of nothing
+        raise ValueError(f"a and b must hold at least one entry; got shape {a.shape}")
     check_finite(a, "a")
     check_finite(b, "b")
     scale = max(float(np.max(np.abs(a), initial=0.0)), float(np.max(np.abs(b), initial=0.0)))
@@ -343,11 +346,8 @@ def check_network_gradient(input_size=3, hidden_size=5, num_labels=3, m=5, lambd
     GradientCheck
         ``analytic`` and ``numerical`` are the packed vectors ``network.pack(Theta1_grad, Theta2_grad)``.
 
-    Raises
-    ------
-    ValueError, TypeError
-        If a size is not a whole number ≥ 1, ``gradient_function`` is not callable or returns something
-        other than two arrays shaped like Θ(1), Θ(2).
+    ValueError or TypeError if a size is not a whole number ≥ 1 (or too large for memory), or
+    ``gradient_function`` is not callable or returns something other than two arrays shaped like Θ.
 
     Notes
     -----
@@ -357,9 +357,11 @@ def check_network_gradient(input_size=3, hidden_size=5, num_labels=3, m=5, lambd
     """
     from . import network  # imported here so this module does not depend on network at import
 
-    for size, name in ((input_size, "input_size"), (hidden_size, "hidden_size"), (num_labels, "num_labels"),
-                       (m, "m")):
-        check_positive_int(size, name)  # so that an error names it, not debug_initialize's L_in or L_out
+    check_layer_sizes(input_size, hidden_size, ("input_size", "hidden_size"))  # not as L_in and L_out
+    check_layer_sizes(hidden_size, num_labels, ("hidden_size", "num_labels"))
+    if check_positive_int(m, "m") * input_size > 2**27:  # X, m × n numbers, within network's 1 GiB too
+        raise ValueError(f"m and input_size must keep X under 1 GiB; got m = {m:,}, input_size = "
+                         f"{input_size:,}")
     if gradient_function is not None:
         check_callable(gradient_function, "gradient_function", "(Theta1, Theta2, X, y, lambda_) -> gradients")
     Theta1 = network.debug_initialize(input_size, hidden_size)

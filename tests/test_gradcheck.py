@@ -464,3 +464,14 @@ def test_check_logistic_gradient_checks_the_seed_even_when_theta_is_given():
     # was silently ignored, as network.fit would not: a bad seed is a mistake either way
     with pytest.raises(TypeError, match=r"^seed must be a whole number ≥ 0 or a numpy.random.Generator; got str"):
         check_logistic_gradient(X, [0, 1, 1], theta=np.zeros(3), seed="0")
+
+
+def test_extreme_arguments_are_refused_by_their_names():
+    # relative_difference([], []) was 0.0, "exact agreement"; the sizes were blamed on L_in and L_out,
+    # and a huge m was numpy's MemoryError
+    with pytest.raises(ValueError, match=r"^a and b must hold at least one entry; got shape \(0,\)$"):
+        gradcheck.relative_difference([], [])
+    with pytest.raises(ValueError, match=r"^hidden_size and num_labels must keep a layer's weights under 1 GiB"):
+        gradcheck.check_network_gradient(hidden_size=2, num_labels=10**8)
+    with pytest.raises(ValueError, match=r"^m and input_size must keep X under 1 GiB; got m = 1,000,000,000,000"):
+        gradcheck.check_network_gradient(m=10**12)

@@ -135,3 +135,9 @@ def test_scores_that_overflow_are_refused_not_compared():
         one_vs_all.predict_proba([[-5.0, 1e10, 1e10]], [[1e300, -1e300]])
     with pytest.raises(ValueError, match=r"overflowed"):
         one_vs_all.predict([[0.0, 1e300], [0.0, 2e300]], [[1e10]])
+
+
+def test_a_fractional_label_is_named_not_taken_for_one_class():
+    # was "num_labels must be ≥ 2 …; got 1 (the largest label in y + 1)"
+    with pytest.raises(ValueError, match=r"^y must hold whole-number class labels 0, 1, …, K-1; got 0.5 at index 1$"):
+        one_vs_all.fit(np.zeros((3, 1)), [0, 0.5, 0])
