@@ -177,7 +177,8 @@ def sigmoid_cross_entropy(Z, Y):
     check_finite(Y, "Y")
     if not np.all((Y == 0) | (Y == 1)):
         raise ValueError(f"Y must hold only the targets 0 and 1; got {Y[(Y != 0) & (Y != 1)][0]:g}")
-    with np.errstate(under="ignore"):  # e^-|z| inside logaddexp is 0 for |z| ≳ 745: the right limit
+    # e^-|z| inside logaddexp is 0 for |z| ≳ 745: the right limit; a loss beyond 1.8e308 is an honest inf
+    with np.errstate(under="ignore", over="ignore"):
         return float((np.logaddexp(0.0, Z) - Y * Z).sum() / Z.shape[0])
 
 
@@ -185,7 +186,8 @@ def sigmoid_cross_entropy(Z, Y):
 
 def _mean_cross_entropy(Z, Y):
     """(1/m) Σ_i [log Σ_k e^{z_ik} − z_{i, y_i}], for one-hot rows Y: Σ_k Y_ik z_ik is z_{i, y_i}."""
-    return float(np.sum(_log_sum_exp(Z) - np.sum(Y * Z, axis=1)) / len(Z))
+    with np.errstate(over="ignore"):  # a loss beyond 1.8e308 (scores near ±1e308) is an honest inf
+        return float(np.sum(_log_sum_exp(Z) - np.sum(Y * Z, axis=1)) / len(Z))
 
 
 def _cost_and_gradient(Theta1, Theta2, X, labels, lambda_):

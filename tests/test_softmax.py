@@ -299,3 +299,9 @@ def test_fit_refuses_labels_from_1_unless_num_labels_is_given():
     X = small_network_problem(m=9, n=2, s2=3, K=3, seed=0)[2]
     with pytest.raises(ValueError, match=r"^y must hold class labels starting at 0 when num_labels is not given"):
         softmax.fit(X, np.arange(9) % 3 + 1, hidden_size=3, num_iters=2)
+
+
+def test_losses_beyond_the_float64_range_are_inf_without_a_warning():
+    # were "overflow encountered in subtract" / "in reduce" (errors in this suite)
+    assert softmax.categorical_cross_entropy([[1e308, -1e308]], [1]) == np.inf
+    assert softmax.sigmoid_cross_entropy([[-1.5e308], [-1.5e308]], [[1], [1]]) == np.inf
