@@ -239,3 +239,13 @@ def test_the_chapter_files_progress_knows_are_the_courses():
     chapters = Path(__file__).resolve().parent.parent / "chapters"
     assert all((chapters / name).is_file() for name in progress.CHAPTER_FILES.values())
     assert sorted(progress.CHAPTER_FILES) == sorted({chapter for chapter, _ in progress.EXERCISES})
+
+
+def test_the_verdict_log_names_an_exception_but_not_the_engines_own_words(tmp_path, monkeypatch):
+    monkeypatch.setenv(progress.VERDICT_LOG, str(tmp_path / "log"))
+    with contextlib.redirect_stdout(io.StringIO()):
+        checks.cost(3)  # its hint starts "checks.cost needs …": no exception behind it
+        checks.cost(lambda theta, X, y: 1 / 0)
+    assert progress.logged_verdicts(tmp_path / "log") == {"cost": ("error", "not a function")}
+    lines = (tmp_path / "log").read_text(encoding="utf-8").splitlines()
+    assert lines[1] == '["cost", "error", "raised an exception (ZeroDivisionError)"]'

@@ -411,11 +411,12 @@ def run(exercise, fn):
 def _report(outcome):
     """Print the verdict, and log it for a teacher's grading (:func:`progress.log_verdict`).
 
-    The log's detail is the mistake's name; for an exception, also its type, which the hint starts with.
+    The log's detail is the mistake's name; for an exception, also its type, with which the hint starts
+    (``_stated``: "ZeroDivisionError: …" or "StopIteration."); the engine's own hints start in lower case.
     """
     print(outcome)
     detail = outcome.mistake or ""
-    raised = re.match(r"([A-Za-z_][\w.]*)[:.]", outcome.hint) if outcome.status == "error" else None
-    if raised and outcome.mistake != "ran too long":
+    raised = re.match(r"([A-Z]\w*)(?::|\.(?: |$))", outcome.hint) if outcome.status == "error" else None
+    if raised:
         detail += f" ({raised.group(1)})"
     progress.log_verdict(outcome.exercise, outcome.status, detail)

@@ -345,6 +345,7 @@ def _other_sizes(Theta1, Theta2, X):
     return (("X.shape[1] (n, the inputs)", X.shape[1]), ("Theta1.shape[0] (s2, the hidden units)",
             Theta1.shape[0]), ("Theta2.shape[0] (K, the classes)", Theta2.shape[0]))
 
+
 def suspect_other_lambda_in_cost(got, Theta1, Theta2, X, y, lambda_):
     """For an unnamed wrong J: the cost with another λ, or with the penalty divided by another m.
 

@@ -180,7 +180,8 @@ def find_notebooks(folder):
     """
     candidates, ignored = {}, []
     for path in sorted(Path(folder).glob("*.ipynb")):
-        chapter = next((chapter for chapter, name in CHAPTER_FILES.items() if name[:-6] in path.stem), None)
+        chapter = next((chapter for chapter, name in CHAPTER_FILES.items() if Path(name).stem in path.stem),
+                       None)
         if chapter is not None:
             candidates.setdefault(chapter, []).append(path)
         elif not re.fullmatch(r"\d\d-[a-z-]+", path.stem):  # a chapter without exercises is expected
